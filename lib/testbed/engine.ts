@@ -114,7 +114,7 @@ export async function startEngine(opts: StartEngineOptions): Promise<RunningEngi
   const child = spawn(cmd, argv, {
     detached: true,
     stdio: ['ignore', fd, fd],
-    env: { PATH: path.join(':'), HOME: process.env.HOME ?? '/root' },
+    env: { PATH: path.join(':'), HOME: process.env.HOME ?? '/root' } as Record<string, string> as NodeJS.ProcessEnv,
   });
   closeSync(fd);
   child.unref();
@@ -169,7 +169,7 @@ export async function stopEngine(rec: EngineRecord): Promise<void> {
 }
 
 /** Engine kinds the test suites run against: `LAYERLENS_ENGINES=v20,v28` (default: all three). */
-export function engineKindsFromEnv(env: NodeJS.ProcessEnv = process.env): EngineKind[] {
+export function engineKindsFromEnv(env: Record<string, string | undefined> = process.env): EngineKind[] {
   const raw = env.LAYERLENS_ENGINES?.trim();
   if (!raw) return [...ENGINE_KINDS];
   const kinds = raw.split(',').map((s) => s.trim()).filter(Boolean);
