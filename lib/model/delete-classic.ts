@@ -1,5 +1,6 @@
 import { deleteError, type DeleteError, type DeleteRecord } from './plan-types';
 import {
+  checkBlankName,
   isImageIdPrefix,
   isSingleReference,
   parseNormalizedNamed,
@@ -24,7 +25,9 @@ export function deleteClassic(
 ): { records: DeleteRecord[]; error: DeleteError | null; imageId?: string } {
   const records: DeleteRecord[] = [];
   const fail = (error: DeleteError, imageId?: string) => ({ records: [], error, imageId });
-  if (name.trim() === '') return fail(deleteError(400, 'image name cannot be blank'));
+  // Go's strings.TrimSpace, not JS trim: they disagree on U+0085 and U+FEFF (sec. 1.1).
+  const blank = checkBlankName(name);
+  if (blank) return fail(deleteError(blank.status, blank.message));
   const found = resolveClassic(state, name, apiVersion);
   if (!found.ok) return fail(found.error);
   const id = found.imageId;

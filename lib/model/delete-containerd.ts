@@ -1,5 +1,5 @@
 import { deleteError, type DeleteError, type DeleteRecord } from './plan-types';
-import { isImageIdPrefix, parseNormalizedNamed, tagNameOnly, type NamedRef } from './reference';
+import { checkBlankName, isImageIdPrefix, parseNormalizedNamed, tagNameOnly, type NamedRef } from './reference';
 import { resolveContainerd } from './resolve';
 import { isRunningState, shortId } from './snapshot';
 import { DANGLING_PREFIX, type ImageRecord, type StoreState } from './store-state';
@@ -31,7 +31,9 @@ export function deleteContainerd(
   apiVersion: string,
 ): { records: DeleteRecord[]; error: DeleteError | null; imageId?: string } {
   const fail = (error: DeleteError, imageId?: string) => ({ records: [], error, imageId });
-  if (name.trim() === '') return fail(deleteError(400, 'image name cannot be blank'));
+  // Go's strings.TrimSpace, not JS trim: they disagree on U+0085 and U+FEFF (sec. 1.1).
+  const blank = checkBlankName(name);
+  if (blank) return fail(deleteError(blank.status, blank.message));
   const found = resolveContainerd(state, name, apiVersion);
   if (!found.ok) return fail(found.error);
   const { all } = found;

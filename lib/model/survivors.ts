@@ -11,17 +11,28 @@ function labelOf(state: StoreState, imageId: string): string[] {
   return refs.length > 0 ? refs : [shortId(imageId)];
 }
 
-/** Untagged ancestors of deleted images that `--no-prune` keeps. */
+/**
+ * Untagged ancestors of deleted images that `--no-prune` keeps: those pruning would have deleted,
+ * i.e. no refs, no container, and no child left but the kept ancestor below (sec. 2.2).
+ */
 function keptByNoPrune(snapshot: Snapshot, state: StoreState, flags: RemovalFlags): Set<string> {
   const out = new Set<string>();
   if (!flags.noPrune) return out;
   const parentOf = new Map(snapshot.images.map((i) => [i.id, i.parent]));
   for (const img of snapshot.images) {
     if (state.images.has(img.id)) continue;
+    let below = img.id;
     let p = parentOf.get(img.id) ?? '';
-    while (p && state.images.has(p) && state.refsOf(p).length === 0 && state.containersUsing(p).length === 0) {
+    while (
+      p &&
+      !out.has(p) &&
+      state.images.has(p) &&
+      state.refsOf(p).length === 0 &&
+      state.containersUsing(p).length === 0 &&
+      state.children(p).every((c) => c.id === below)
+    ) {
       out.add(p);
-      if (state.children(p).length > 0) break;
+      below = p;
       p = parentOf.get(p) ?? '';
     }
   }
