@@ -93,15 +93,19 @@ export async function deleteImage(
   flags: RemovalFlags,
   address: string,
 ): Promise<{ records: DeleteRecord[]; error: DeleteError | null }> {
-  const query = `force=${flags.force ? 1 : 0}&noprune=${flags.noPrune ? 1 : 0}`;
+  // As the docker CLI sends them: each flag only when set. docker-modem appends `options` as the
+  // query after the trailing `?` (and drops the `?` when there are none).
+  const query: Record<string, string> = {};
+  if (flags.force) query.force = '1';
+  if (flags.noPrune) query.noprune = '1';
   try {
     const records = await new Promise<DeleteRecord[]>((resolve, reject) => {
       docker.modem.dial(
         {
-          path: `/images/${escapeImagePath(name)}?${query}`,
+          path: `/images/${escapeImagePath(name)}?`,
           method: 'DELETE',
           statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such image', 409: 'conflict', 500: 'server error' },
-          options: {},
+          options: query,
         },
         (err: unknown, data: unknown) => (err ? reject(err) : resolve((data as DeleteRecord[] | null) ?? [])),
       );
