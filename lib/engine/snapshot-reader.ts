@@ -47,13 +47,56 @@ export class SnapshotReader {
       })),
     );
     const seen = new Set(summaries.map((s) => s.Id));
-    for (const id of this.byImage.keys()) if (!seen.has(id)) this.byImage.delete(id);
+    const pinned = new Set(containers.map((c) => c.ImageID));
+    // A force-deleted image's layers stay pinned by its containers; keep what we knew of it.
+    for (const id of this.byImage.keys()) if (!seen.has(id) && !pinned.has(id)) this.byImage.delete(id);
+    const orphans = containers.filter((c) => !seen.has(c.ImageID));
+    const cacheDirs = orphans.some((c) => !this.byImage.has(c.ImageID)) ? this.chainByCacheDir() : undefined;
     return {
       engine,
       images: images.filter((i): i is Image => i !== undefined),
-      containers: containers.map(toContainer),
+      containers: await Promise.all(
+        containers.map(async (c) => {
+          const out = toContainer(c);
+          if (seen.has(c.ImageID)) return out;
+          const known = this.byImage.get(c.ImageID);
+          const chains = known ? known.layers.map((l) => l.chainId) : await this.pinnedByOverlay(c.Id, cacheDirs!);
+          return chains ? { ...out, pinnedChainIds: chains } : out;
+        }),
+      ),
       readAt,
     };
+  }
+
+  /** overlay2 layer directory -> chain ID, from every image's GraphDriver data (top, then lower). */
+  private chainByCacheDir(): Map<string, string> {
+    const map = new Map<string, string>();
+    for (const { inspect, layers } of this.byImage.values()) {
+      const data = (inspect.GraphDriver?.Data ?? {}) as Record<string, string | undefined>;
+      const dirs = [data.UpperDir, ...(data.LowerDir ?? '').split(':')].filter((d): d is string => !!d);
+      dirs.forEach((dir, k) => {
+        const layer = layers[layers.length - 1 - k];
+        if (layer) map.set(dir, layer.chainId);
+      });
+    }
+    return map;
+  }
+
+  /**
+   * The chains a container pins when its image is gone and was never read: its overlay2 lower
+   * directories mapped back through the images that still share them. Layers no other image has
+   * cannot change a plan, so missing them is harmless. Other drivers: unknown (undefined).
+   */
+  private async pinnedByOverlay(containerId: string, byDir: Map<string, string>): Promise<string[] | undefined> {
+    try {
+      const info = await this.docker.getContainer(containerId).inspect();
+      const lower = ((info.GraphDriver?.Data ?? {}) as Record<string, string | undefined>).LowerDir;
+      if (!lower) return undefined;
+      const chains = lower.split(':').map((d) => byDir.get(d)).filter((c): c is string => c !== undefined);
+      return chains.reverse();
+    } catch {
+      return undefined;
+    }
   }
 
   /** undefined when the image vanished between the list and the inspect (a concurrent removal). */

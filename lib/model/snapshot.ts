@@ -63,6 +63,11 @@ export interface Container {
   image: string;
   /** Engine state: `created`, `running`, `paused`, `restarting`, `removing`, `exited`, `dead`. */
   state: string;
+  /**
+   * Only when the container's image is gone (force-deleted): the chain IDs it still pins, bottom-up,
+   * as far as they could be recovered (engine-semantics.md sec. 4.2). Absent otherwise.
+   */
+  pinnedChainIds?: string[];
 }
 
 export interface Snapshot {

@@ -55,6 +55,9 @@ export class StoreState {
       if (containerd && img.repoTags.length === 0) this.danglingRecords.add(img.id);
     }
     this.containers = snapshot.containers;
+    for (const c of snapshot.containers) {
+      if (c.pinnedChainIds && !this.chainsOf.has(c.imageId)) this.chainsOf.set(c.imageId, c.pinnedChainIds);
+    }
   }
 
   /** refs(I), sorted in reference-store order. */
