@@ -91,7 +91,7 @@ function deleteAll(
   mask: Mask,
   prune: boolean,
 ): { records: DeleteRecord[]; error: DeleteError | null; imageId: string } {
-  const parents = prune ? parentChain(state, target) : [];
+  const parents = prune ? labelParents(state, target) : [];
   const records: DeleteRecord[] = [];
   for (const rec of all) {
     const cf = conflict(state, target, all, mask);
@@ -104,22 +104,31 @@ function deleteAll(
     if (rec.ref) records.push({ Untagged: rec.ref.familiar });
   }
   records.push({ Deleted: target });
-  for (const parent of parents) {
-    const rec = state.records(parent)[0];
-    if (!rec || rec.ref) break;
+  for (const rec of parents) {
+    if (rec.ref || !state.records(rec.target).some((r) => r.name === rec.name)) break;
     // The conflict check of a pruned parent looks at the child's records (sec. 7, step 6).
-    if (conflict(state, parent, all, { running: true, stopped: true, activeRef: true })) break;
+    if (conflict(state, rec.target, all, { running: true, stopped: true, activeRef: true })) break;
     removeRecord(state, rec);
-    records.push({ Deleted: parent });
+    records.push({ Deleted: rec.target });
   }
   return { records, error: null, imageId: target };
 }
 
-function parentChain(state: StoreState, target: string): string[] {
-  const out: string[] = [];
+/**
+ * Parents to prune: the classic-builder parent label followed to the root, nearest first, one
+ * record per ancestor (engine-semantics.md sec. 7, step 6; checked on 28.5). The engine resolves
+ * the whole chain before pruning anything: if any ancestor is gone (a parent deleted by ID, which
+ * this store allows even with children), the lookup fails and nothing is pruned.
+ */
+function labelParents(state: StoreState, target: string): ImageRecord[] {
+  const out: ImageRecord[] = [];
+  const seen = new Set<string>();
   let cur = state.images.get(target)?.parent ?? '';
-  while (cur && !out.includes(cur) && state.images.has(cur)) {
-    out.push(cur);
+  while (cur && !seen.has(cur)) {
+    const rec = state.records(cur)[0];
+    if (!rec) return [];
+    seen.add(cur);
+    out.push(rec);
     cur = state.images.get(cur)?.parent ?? '';
   }
   return out;
