@@ -1,7 +1,5 @@
 import 'server-only';
 import fs from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
 import path from 'node:path';
 import Docker from 'dockerode';
 
@@ -38,14 +36,16 @@ export function addressFromEnv(env: NodeJS.ProcessEnv = process.env): EngineAddr
 /**
  * A dockerode client for one address. Requests go to unversioned paths so the engine answers with
  * its own default API version: the version whose texts and fields the planner predicts.
- * Keep-alive agents let the snapshot reader's parallel requests reuse a few connections.
+ * No custom http.Agent: docker-modem runs util.inspect over its options on every request, and an
+ * agent with live sockets makes that cost up to a second of CPU; Node 20's default agent already
+ * keeps connections alive.
  */
 export function connect(address: EngineAddress): Docker {
   const { host } = address;
   if (host.startsWith('unix://')) {
     const socketPath = host.slice('unix://'.length);
     if (!socketPath) throw new Error(`Invalid engine address ${host}: no socket path`);
-    return new Docker({ socketPath, agent: new http.Agent({ keepAlive: true, maxSockets: 8 }) } as Docker.DockerOptions);
+    return new Docker({ socketPath });
   }
   let url: URL;
   try {
@@ -68,7 +68,7 @@ export function connect(address: EngineAddress): Docker {
   const tls = address.tlsVerify || url.protocol === 'https:' || url.port === '2376';
   const port = Number(url.port || (tls ? 2376 : 2375));
   if (!tls) {
-    return new Docker({ host: url.hostname, port, protocol: 'http', agent: new http.Agent({ keepAlive: true, maxSockets: 8 }) } as Docker.DockerOptions);
+    return new Docker({ host: url.hostname, port, protocol: 'http' });
   }
   const dir = address.certPath;
   const read = (f: string) => (dir ? fs.readFileSync(path.join(dir, f)) : undefined);
@@ -79,6 +79,5 @@ export function connect(address: EngineAddress): Docker {
     ca: read('ca.pem'),
     cert: read('cert.pem'),
     key: read('key.pem'),
-    agent: new https.Agent({ keepAlive: true, maxSockets: 8 }),
-  } as Docker.DockerOptions);
+  });
 }
