@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Inputs of the server actions. Every action is a public POST endpoint, so nothing from the
+ * browser is trusted: refs are plain strings the planner resolves exactly as the engine would
+ * (a malformed one becomes the engine's own 400 in the plan), ids must be full container IDs.
+ */
+const ref = z.string().max(1024, 'A reference is at most 1,024 characters');
+
+export const refsSchema = z.array(ref).min(1, 'Select an image or type a reference first').max(10_000);
+
+export const flagsSchema = z.object({ force: z.boolean(), noPrune: z.boolean() });
+
+const recordSchema = z.union([z.object({ Untagged: z.string() }).strict(), z.object({ Deleted: z.string() }).strict()]);
+
+export const stepSchema = z.object({
+  ref,
+  records: z.array(recordSchema),
+  error: z.object({ status: z.number().int(), message: z.string(), alternatives: z.array(z.string()).optional() }).nullable(),
+  imageId: z.string().optional(),
+});
+
+export const previewInput = z.object({ refs: refsSchema, flags: flagsSchema });
+
+export const removeInput = z.object({
+  refs: refsSchema,
+  flags: flagsSchema,
+  /** The steps the user saw in the confirmation dialog, one per ref. */
+  reviewed: z.array(stepSchema),
+}).refine((v) => v.reviewed.length === v.refs.length && v.reviewed.every((s, i) => s.ref === v.refs[i]), {
+  message: 'The reviewed plan does not match the references',
+});
+
+export const containersInput = z.object({
+  ids: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'Not a container ID')).min(1).max(1000),
+});
+
+export const filterInput = z.object({ text: z.string().max(4000), all: z.boolean() });
+
+/** The first problem zod found, as one sentence. */
+export function firstIssue(error: z.ZodError): string {
+  const i = error.issues[0];
+  return i ? i.message : 'Invalid input';
+}

@@ -1,0 +1,75 @@
+'use server';
+
+import { refresh } from 'next/cache';
+import { applyPlan, removeStoppedContainers, type ApplyResult } from '@/lib/engine/apply';
+import { engineService } from '@/lib/engine/service';
+import { listImages } from '@/lib/model/image-list';
+import type { Plan } from '@/lib/model/plan-types';
+import { planRemoval } from '@/lib/model/planner';
+import { parseFilterText } from '@/lib/viz/filter-text';
+import { engineFailure } from './_lib/load-store';
+import { containersInput, filterInput, firstIssue, previewInput, removeInput } from './_lib/schemas';
+
+/** Expected failures come back as values; the UI shows `message` and nothing changed. */
+export type Failure = { ok: false; message: string };
+export type PreviewResult = { ok: true; plan: Plan; readAt: number } | Failure;
+export type RemoveResult = { ok: true; result: ApplyResult } | Failure;
+export type ContainersResult = { ok: true; results: Array<{ id: string; removed: boolean; message?: string }> } | Failure;
+export type FilterResult = { ok: true; ids: string[]; notes: string[] } | Failure;
+
+/** Runs `fn`, turning an unreachable engine into a value; other errors are bugs and throw. */
+async function guarded<T>(fn: () => Promise<T>): Promise<T | Failure> {
+  try {
+    return await fn();
+  } catch (e) {
+    const message = engineFailure(e);
+    if (message) return { ok: false, message };
+    throw e;
+  }
+}
+
+/** What `docker image rm` would do now, on the engine's current state. Reads only. */
+export async function previewAction(input: unknown): Promise<PreviewResult> {
+  const parsed = previewInput.safeParse(input);
+  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+  const { refs, flags } = parsed.data;
+  return guarded(async () => {
+    const snapshot = await engineService().snapshot();
+    return { ok: true as const, plan: planRemoval(snapshot, refs, flags), readAt: snapshot.readAt };
+  });
+}
+
+/**
+ * Applies the plan the user confirmed. applyPlan re-reads the engine and re-plans first: if any
+ * step would now answer differently it refuses and sends nothing (style.md rule 5).
+ */
+export async function removeAction(input: unknown): Promise<RemoveResult> {
+  const parsed = removeInput.safeParse(input);
+  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+  const { refs, flags, reviewed } = parsed.data;
+  const out = await guarded(async () => ({ ok: true as const, result: await applyPlan(engineService(), refs, flags, { steps: reviewed }) }));
+  if (out.ok) refresh();
+  return out;
+}
+
+/** Removes containers the user picked by name; lib/engine refuses running ones and keeps volumes. */
+export async function removeContainersAction(input: unknown): Promise<ContainersResult> {
+  const parsed = containersInput.safeParse(input);
+  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+  const out = await guarded(async () => ({ ok: true as const, results: await removeStoppedContainers(engineService(), parsed.data.ids) }));
+  if (out.ok) refresh();
+  return out;
+}
+
+/** `docker image ls [-a] --filter …` on the current snapshot, with the engine's semantics and errors. */
+export async function filterAction(input: unknown): Promise<FilterResult> {
+  const parsed = filterInput.safeParse(input);
+  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+  const terms = parseFilterText(parsed.data.text);
+  if (!terms.ok) return terms;
+  return guarded(async () => {
+    const listed = listImages(await engineService().snapshot(), { all: parsed.data.all, filters: terms.filters });
+    if (!listed.ok) return { ok: false as const, message: `Error response from daemon: ${listed.message}` };
+    return { ok: true as const, ids: listed.images.map((i) => i.id), notes: listed.notes };
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Text forms shared by the dashboard's server and client parts. Pure and locale-free, so the server
+ * render and the browser's hydration print the same characters.
+ */
+
+const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+
+/**
+ * Bytes in decimal units with three significant digits, as `docker image ls` prints sizes
+ * (go-units HumanSizeWithPrecision, base 1000), with a space: `2.39 MB`, `153.6 kB`, `0 B`.
+ */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '?';
+  let i = 0;
+  let v = bytes;
+  while (v >= 1000 && i < UNITS.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  const digits = v >= 100 || i === 0 ? 0 : v >= 10 ? 1 : 2;
+  return `${Number(v.toFixed(digits))} ${UNITS[i]}`;
+}
+
+/** `1,234,567` without depending on the runtime's locale data. */
+export function formatCount(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** `2024-05-01 13:45 UTC` from an RFC 3339 time; `''` stays `''`. UTC so server and browser agree. */
+export function formatCreated(rfc3339: string): string {
+  const t = Date.parse(rfc3339);
+  if (Number.isNaN(t)) return rfc3339;
+  return `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** `hex12` of a chain or image ID (engine-semantics.md notation): `sha256:abc…` -> 12 hex chars. */
+export function hex12(id: string): string {
+  const i = id.indexOf(':');
+  return id.slice(i + 1, i + 13);
+}
+
+/** The repository of a familiar tag: `localhost:5000/x:1` -> `localhost:5000/x`, `busybox:latest` -> `busybox`. */
+export function repositoryOf(ref: string): string {
+  const at = ref.indexOf('@');
+  const name = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
+}
