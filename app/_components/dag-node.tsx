@@ -1,7 +1,8 @@
 'use client';
 
 import { memo, type KeyboardEvent } from 'react';
-import { formatBytes, hex12 } from '@/lib/viz/format';
+import { shortId } from '@/lib/model/snapshot';
+import { formatBytes } from '@/lib/viz/format';
 import { NODE_HEIGHT as H, NODE_WIDTH as W, type PositionedNode } from '@/lib/viz/layout-dag';
 import type { NodeStatus } from '@/lib/viz/graph-status';
 import { imageLabel, type StoreView } from '@/lib/viz/store-view';
@@ -31,8 +32,8 @@ function describe(p: PositionedNode, view: StoreView): { name: string; line1: st
       const top = ls[ls.length - 1]!;
       const size = ls.reduce((s, l) => s + l.size, 0);
       const held = top.holders > 1 ? `, shared by ${top.holders} images` : '';
-      const what = ls.length === 1 ? `Layer ${hex12(top.chainId)}` : `${ls.length} layers ${hex12(ls[0]!.chainId)} to ${hex12(top.chainId)}`;
-      return { name: `${what}, ${formatBytes(size)}${held}`, line1: ls.length === 1 ? hex12(top.chainId) : `${ls.length} layers · ${hex12(top.chainId).slice(0, 8)}`, line2: formatBytes(size), badge: top.holders > 1 ? top.holders : undefined };
+      const what = ls.length === 1 ? `Layer ${shortId(top.chainId)}` : `${ls.length} layers ${shortId(ls[0]!.chainId)} to ${shortId(top.chainId)}`;
+      return { name: `${what}, ${formatBytes(size)}${held}`, line1: ls.length === 1 ? shortId(top.chainId) : `${ls.length} layers · ${shortId(top.chainId).slice(0, 8)}`, line2: formatBytes(size), badge: top.holders > 1 ? top.holders : undefined };
     }
     case 'image': {
       const img = view.images[n.image]!;
@@ -44,7 +45,7 @@ function describe(p: PositionedNode, view: StoreView): { name: string; line1: st
       return { name: `Container ${c.name}, ${c.state}`, line1: clip(c.name, 22), line2: c.state };
     }
     case 'more':
-      return { name: `Show ${n.images} more images branching from layer ${hex12(view.layers[n.from]!.chainId)}`, line1: `+${n.images} images`, line2: 'share this layer' };
+      return { name: `Show ${n.images} more images branching from layer ${shortId(view.layers[n.from]!.chainId)}`, line1: `+${n.images} images`, line2: 'share this layer' };
   }
 }
 

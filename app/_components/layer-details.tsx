@@ -1,6 +1,7 @@
 'use client';
 
-import { formatBytes, formatCount, hex12 } from '@/lib/viz/format';
+import { shortId } from '@/lib/model/snapshot';
+import { formatBytes, formatCount } from '@/lib/viz/format';
 import { reasonText, sortReasons, type NameOf, type PlanIndex } from '@/lib/viz/plan-text';
 import { imageLabel, type StoreView } from '@/lib/viz/store-view';
 import type { Inspected } from './use-workbench';
@@ -39,7 +40,7 @@ export function LayerDetails({ view, inspected, index, nameOf, onShowImage }: Pr
   const freed = index.freedLayers.has(top.chainId);
   return (
     <section className="panel details" aria-label="Layer details">
-      <h2>{layers.length === 1 ? `Layer ${hex12(top.chainId)}` : `${layers.length} layers, top ${hex12(top.chainId)}`}</h2>
+      <h2>{layers.length === 1 ? `Layer ${shortId(top.chainId)}` : `${layers.length} layers, top ${shortId(top.chainId)}`}</h2>
       <div className={`fate ${freed ? 'freed' : kept ? 'kept' : ''}`}>
         {freed && <p><strong>Freed by this removal</strong> ({formatBytes(size)}).</p>}
         {kept && (
@@ -80,7 +81,7 @@ export function LayerDetails({ view, inspected, index, nameOf, onShowImage }: Pr
       <ol className="layer-list">
         {[...layers].reverse().slice(0, 20).map((l) => (
           <li key={l.chainId}>
-            <code title={`chain ${l.chainId}\ndiff ${l.diffId}`}>{hex12(l.chainId)}</code> {formatBytes(l.size)}
+            <code title={`chain ${l.chainId}\ndiff ${l.diffId}`}>{shortId(l.chainId)}</code> {formatBytes(l.size)}
             <div className="cmd-text">{l.createdBy || '(no history)'}</div>
           </li>
         ))}

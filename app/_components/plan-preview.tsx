@@ -2,7 +2,8 @@
 
 import { useState, type ReactNode } from 'react';
 import type { RemovalFlags } from '@/lib/model/plan-types';
-import { formatBytes, formatCount, hex12 } from '@/lib/viz/format';
+import { shortId } from '@/lib/model/snapshot';
+import { formatBytes, formatCount } from '@/lib/viz/format';
 import { dockerCommand, reasonText, sortReasons, type NameOf } from '@/lib/viz/plan-text';
 import { PlanLines } from './plan-lines';
 import type { Preview } from './use-preview';
@@ -68,8 +69,8 @@ export function PlanPreview({ refs, flags, onFlags, preview, nameOf, onInspect, 
                   <ul className="survivors">
                     {plan.survivors.map((s) => (
                       <li key={s.chainId}>
-                        <button type="button" className="link" onClick={() => onInspect(s.chainId)} aria-label={`Why is layer ${hex12(s.chainId)} kept?`}>
-                          <code>{hex12(s.chainId)}</code>
+                        <button type="button" className="link" onClick={() => onInspect(s.chainId)} aria-label={`Why is layer ${shortId(s.chainId)} kept?`}>
+                          <code>{shortId(s.chainId)}</code>
                         </button>{' '}
                         {formatBytes(s.size)}
                         {s.sharedBy > 0 && <span className="muted"> · held by {formatCount(s.sharedBy)} other images</span>}

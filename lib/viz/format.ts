@@ -32,17 +32,3 @@ export function formatCreated(rfc3339: string): string {
   if (Number.isNaN(t)) return rfc3339;
   return `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
-
-/** `hex12` of a chain or image ID (engine-semantics.md notation): `sha256:abc…` -> 12 hex chars. */
-export function hex12(id: string): string {
-  const i = id.indexOf(':');
-  return id.slice(i + 1, i + 13);
-}
-
-/** The repository of a familiar tag: `localhost:5000/x:1` -> `localhost:5000/x`, `busybox:latest` -> `busybox`. */
-export function repositoryOf(ref: string): string {
-  const at = ref.indexOf('@');
-  const name = at >= 0 ? ref.slice(0, at) : ref;
-  const colon = name.lastIndexOf(':');
-  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
-}

@@ -1,6 +1,6 @@
 import { recordLine } from '../model/plan-text';
 import type { DeleteError, Plan, PlanStep, SurvivalReason } from '../model/plan-types';
-import { hex12 } from './format';
+import { shortId } from '../model/snapshot';
 
 // The CLI's own formats live in the model (lib/model/plan-text.ts), shared with `layerlens rm`.
 export { dockerCommand, dockerOutput as cliOutput, recordLine } from '../model/plan-text';
@@ -23,10 +23,10 @@ export function reasonText(r: SurvivalReason, nameOf: NameOf): string {
   switch (r.kind) {
     case 'shared': {
       // The planner names an untagged image by its short ID; don't print it twice.
-      const named = r.refs.length > 0 && r.refs[0] !== hex12(r.imageId);
+      const named = r.refs.length > 0 && r.refs[0] !== shortId(r.imageId);
       return named
-        ? `Shared with ${r.refs.join(', ')} (${hex12(r.imageId)}), which is not being removed.`
-        : `Shared with untagged image ${hex12(r.imageId)}, which is not being removed.`;
+        ? `Shared with ${r.refs.join(', ')} (${shortId(r.imageId)}), which is not being removed.`
+        : `Shared with untagged image ${shortId(r.imageId)}, which is not being removed.`;
     }
     case 'tagged':
       return `${nameOf(r.imageId)} keeps its other references: ${r.refs.join(', ')}.`;
@@ -48,7 +48,7 @@ export function reasonText(r: SurvivalReason, nameOf: NameOf): string {
  * images, then by untagged ones (build steps and dangling images, rarely what the user cares about).
  */
 export function sortReasons(reasons: readonly SurvivalReason[]): SurvivalReason[] {
-  const rank = (r: SurvivalReason) => (r.kind !== 'shared' ? 0 : r.refs.length > 0 && r.refs[0] !== hex12(r.imageId) ? 1 : 2);
+  const rank = (r: SurvivalReason) => (r.kind !== 'shared' ? 0 : r.refs.length > 0 && r.refs[0] !== shortId(r.imageId) ? 1 : 2);
   return [...reasons].sort((a, b) => rank(a) - rank(b));
 }
 

@@ -85,3 +85,14 @@ test('sharing is counted among top-level images, as docker system df does', () =
   assert.deepEqual([step.uniqueBytes, step.sharedBytes], [0, 15]);
   assert.deepEqual(bytesByRepository(v).rows.map((r) => r.repository), ['app']);
 });
+
+test('the repository column names the repository as the engine prints it', () => {
+  const view = toStoreView(
+    sampleSnapshot([
+      { key: 'a', tags: ['localhost:5000/x/y:1'], layers: [['l1', 1]] },
+      { key: 'b', tags: ['docker.io/library/busybox:1'], layers: [['l2', 1]] },
+      { key: 'c', tags: [], layers: [['l3', 1]] },
+    ]),
+  );
+  assert.deepEqual(view.images.map((i) => i.repository).sort(), ['<none>', 'busybox', 'localhost:5000/x/y']);
+});

@@ -1,5 +1,5 @@
 import { isRunningState, shortId, type EngineInfo, type Snapshot } from '../model/snapshot';
-import { repositoryOf } from './format';
+import { familiarName, parseFamiliar } from '../model/reference';
 
 /** One distinct layer of the store, keyed by chain ID. */
 export interface LayerView {
@@ -115,7 +115,7 @@ export function toStoreView(snapshot: Snapshot): StoreView {
       containers: containers.flatMap((c, i) => (c.imageId === img.id ? [i] : [])),
       intermediate: untagged && hasChild.has(img.id),
       dangling: untagged && !hasChild.has(img.id),
-      repository: img.repoTags[0] ? repositoryOf(img.repoTags[0]) : img.repoDigests[0] ? repositoryOf(img.repoDigests[0]) : '<none>',
+      repository: repositoryOf(img.repoTags[0] ?? img.repoDigests[0], snapshot.engine.apiVersion),
     };
   });
   return { readAt: snapshot.readAt, engine: snapshot.engine, images, layers, containers };
@@ -135,4 +135,10 @@ export function removalRefs(img: Pick<ImageView, 'tags' | 'digests' | 'shortId'>
   if (img.tags.length > 0) return [...img.tags];
   if (img.digests.length > 0) return [...img.digests];
   return [img.shortId];
+}
+
+/** The repository a familiar ref names, as the engine prints it; `<none>` for an untagged image. */
+function repositoryOf(ref: string | undefined, apiVersion: string): string {
+  const parsed = ref === undefined ? null : parseFamiliar(ref, apiVersion);
+  return parsed ? familiarName(parsed) : '<none>';
 }
