@@ -23,8 +23,12 @@ async function main(argv: string[]): Promise<number> {
     case 'snapshot':
       process.stdout.write(JSON.stringify(await svc.snapshot(), null, args.json ? 0 : 2) + '\n');
       return 0;
-    case 'ls':
-      return lsCommand(await svc.snapshot(), args);
+    case 'ls': {
+      const out = lsCommand(await svc.snapshot(), args);
+      process.stdout.write(out.stdout);
+      process.stderr.write(out.stderr);
+      return out.code;
+    }
     case 'plan': {
       const plan = planRemoval(await svc.snapshot(), args.refs, args.flags);
       process.stdout.write((args.json ? JSON.stringify(plan) : planText(plan)) + '\n');

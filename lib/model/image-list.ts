@@ -241,7 +241,10 @@ export function listImages(snapshot: Snapshot, opts: ListOptions): ListResult {
       if (dOnly !== null && dOnly !== dangling) continue;
       if (dangling && !isHead && !opts.all) continue;
       if (patterns !== undefined && repoTags.length === 0) continue;
-      repoDigests.push(...img.repoDigests);
+      // The synthesized digests follow the names the filter kept (checked on 28.5): a digest of
+      // a repository with no matching name would print as a `<none>` row the engine never lists.
+      const keptRepos = new Set(repoTags.map((t) => parseFamiliar(t, v)?.name));
+      repoDigests.push(...img.repoDigests.filter((d) => patterns === undefined || keptRepos.has(parseFamiliar(d, v)?.name)));
     } else if (repoTags.length === 0 && repoDigests.length === 0) {
       // Sec. 5 step 8: untagged images only if (all or no children), never under dangling=false or reference.
       if (!(opts.all || isHead) || dOnly === false || patterns !== undefined) continue;
