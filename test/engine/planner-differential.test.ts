@@ -12,10 +12,11 @@ import { connect } from '../../lib/engine/connection';
 import { SnapshotReader } from '../../lib/engine/snapshot-reader';
 import { recordLine } from '../../lib/model/plan-text';
 import { planRemoval } from '../../lib/model/planner';
+import { docker as dockerCli } from '../../lib/testbed/docker-cli';
 import { buildFixtureStore } from '../../lib/testbed/fixtures';
 import { seededRandom } from '../../lib/testbed/load-archive';
 import { registryAddr, testKinds, useEngine } from '../support/engines';
-import { randomBatch, randomFlags } from '../support/random-refs';
+import { coverageBatch, randomBatch, randomFlags } from '../support/random-refs';
 
 const seeds = Number(process.env.LAYERLENS_DIFF_SEEDS ?? 3);
 const batches = Number(process.env.LAYERLENS_DIFF_BATCHES ?? 25);
@@ -44,19 +45,39 @@ for (const kind of testKinds) {
       process.stderr.write(`branches reached on ${kind}:\n${rows.join('\n')}\n`);
     });
 
+    // Branches every run must reach on this store (engine-semantics.md sec. 3 and sec. 7).
+    const required = [
+      'No such image',
+      'invalid reference format',
+      'image name cannot be blank',
+      'image is being used by running container',
+      'image is being used by stopped container',
+      'image is referenced in multiple repositories',
+      'container is using',
+      'untag',
+      'delete',
+      'delete layers or parents',
+      ...(kind === 'v28-c8d' ? [] : ['conflict: unable to remove repository reference', 'image has dependent child images']),
+    ];
+
     for (let seed = 1; seed <= seeds; seed++) {
       test(`seed ${seed}: ${batches} random batches`, async () => {
         const host = engine.current.host;
         await buildFixtureStore(host, { seed, registry: registryAddr });
         const docker = connect({ host });
         const reader = new SnapshotReader(docker, host);
+        // A running container on an image without children, so the running-container conflict
+        // is reachable (on a parent image the child conflict is reported first).
+        const built = await reader.read();
+        const leaf = built.images.find((i) => i.repoTags.length === 1 && !built.images.some((c) => c.parent === i.id));
+        if (leaf) await dockerCli(host, ['run', '-d', '--pull=never', '--network', 'none', leaf.repoTags[0]!, 'sleep', 'infinity']);
         const rng = seededRandom(seed * 7919 + kind.length);
         const mismatches: string[] = [];
         let steps = 0;
         for (let b = 0; b < batches; b++) {
           const snap = await reader.read();
-          const refs = randomBatch(snap, rng);
-          const flags = randomFlags(rng);
+          const refs = b === 0 ? coverageBatch(snap) : randomBatch(snap, rng);
+          const flags = b === 0 ? { force: false, noPrune: false } : randomFlags(rng);
           const plan = planRemoval(snap, refs, flags);
           for (const step of plan.steps) {
             const actual = await deleteImage(docker, step.ref, flags, host);
@@ -79,5 +100,9 @@ for (const kind of testKinds) {
         assert.deepEqual(mismatches, [], `${mismatches.length} of ${steps} steps differ`);
       });
     }
+
+    test('the batches reached every branch of the spec', () => {
+      assert.deepEqual(required.filter((b) => !coverage.has(b)), []);
+    });
   });
 }

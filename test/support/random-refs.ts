@@ -65,3 +65,30 @@ export function randomBatch(snap: Snapshot, rng: Rng): string[] {
   const n = rng.int(1, 4);
   return Array.from({ length: n }, () => randomRef(snap, rng));
 }
+
+/**
+ * One batch aimed at every conflict of the spec, so each seed reaches them all whatever the dice
+ * say: a running container's image by ID, a stopped one's by ID, an image with several names by
+ * ID, a tag whose image a container uses, a parent by ID, and blank, malformed and unknown names.
+ * Each ref is taken only if the store has such an image.
+ */
+export function coverageBatch(snap: Snapshot): string[] {
+  const parents = new Set(snap.images.map((i) => i.parent));
+  // A child image's conflict is checked first, so only a childless image shows the container one.
+  const byContainer = (running: boolean) =>
+    snap.containers.find((c) => ['running', 'paused', 'restarting'].includes(c.state) === running && !parents.has(c.imageId) && snap.images.some((i) => i.id === c.imageId));
+  const hex = (id: string) => id.slice('sha256:'.length, 'sha256:'.length + 12);
+  const refs: string[] = [];
+  const running = byContainer(true);
+  if (running) refs.push(hex(running.imageId));
+  const stopped = byContainer(false);
+  if (stopped) refs.push(hex(stopped.imageId));
+  const multi = snap.images.find((i) => i.repoTags.length >= 2 && !snap.containers.some((c) => c.imageId === i.id));
+  if (multi) refs.push(hex(multi.id));
+  const used = snap.images.find((i) => i.repoTags.length === 1 && snap.containers.some((c) => c.imageId === i.id));
+  if (used) refs.push(used.repoTags[0]!);
+  const parent = snap.images.find((i) => snap.images.some((c) => c.parent === i.id));
+  if (parent) refs.push(hex(parent.id));
+  refs.push(' ', 'Upper:1', 'no-such-image:1', 'sha256:0');
+  return refs;
+}
