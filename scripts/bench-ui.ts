@@ -34,7 +34,7 @@ async function waitFor(url: string, ms: number): Promise<void> {
   throw new Error(`${url} did not answer within ${ms} ms`);
 }
 
-export async function benchUi(dockerHost: string, selectRefs: string[]): Promise<void> {
+export async function benchUi(dockerHost: string): Promise<void> {
   const next = require.resolve('next/dist/bin/next');
   if (spawnSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'ignore' }).status !== 0) throw new Error('next build failed');
   const port = await freePort();
@@ -60,7 +60,8 @@ export async function benchUi(dockerHost: string, selectRefs: string[]): Promise
         interactive: performance.getEntriesByName('layerlens:interactive')[0]?.startTime ?? NaN,
         dag: performance.getEntriesByName('layerlens:dag-rendered')[0]?.startTime ?? NaN,
       }));
-      const box = page.getByRole('checkbox', { name: new RegExp(`^Select ${selectRefs[i % selectRefs.length]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+      // The table shows the first rows of a large store; any row's checkbox is a selection change.
+      const box = page.getByRole('checkbox', { name: /^Select / }).nth(i);
       await box.scrollIntoViewIfNeeded();
       const select = await box.evaluate(async (el) => {
         const t0 = performance.now();
