@@ -8,7 +8,7 @@ export type Db = Database.Database;
 
 /** Where the database lives: LAYERLENS_DB, else LAYERLENS_DATA/layerlens.db (default `.layerlens/`). */
 export function dbPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.LAYERLENS_DB ?? path.join(env.LAYERLENS_DATA ?? '.layerlens', 'layerlens.db');
+  return env.LAYERLENS_DB ?? path.join(/*turbopackIgnore: true*/ env.LAYERLENS_DATA ?? '.layerlens', 'layerlens.db');
 }
 
 /**
@@ -16,7 +16,8 @@ export function dbPath(env: NodeJS.ProcessEnv = process.env): string {
  * at once; busy_timeout makes a writer wait for the other instead of failing.
  */
 export function openDb(file: string): Db {
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // The ignore comments keep Turbopack from tracing the whole project for a path only known at run time.
+  mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
@@ -30,7 +31,7 @@ const open = ((globalThis as { __layerlensDbs?: Map<string, Db> }).__layerlensDb
 
 /** The process-wide connection to the configured database. */
 export function getDb(): Db {
-  const file = path.resolve(dbPath());
+  const file = path.resolve(/*turbopackIgnore: true*/ dbPath());
   let db = open.get(file);
   if (!db) open.set(file, (db = openDb(file)));
   return db;
