@@ -2,9 +2,9 @@
 
 import { useActionState, type ReactNode } from 'react';
 
-type State = { message: string } | null;
+type State = { message: string; ok?: boolean } | null;
 
-/** A sign-in style form over a server action; the action's message shows as an alert. */
+/** A sign-in style form over a server action; its message shows as an alert, or as a status when `ok`. */
 export function CredentialsForm({
   action,
   submit,
@@ -18,11 +18,16 @@ export function CredentialsForm({
   return (
     <form action={run} className="auth-form">
       {children}
-      {state && (
-        <p className="error" role="alert">
-          {state.message}
-        </p>
-      )}
+      {state &&
+        (state.ok ? (
+          <p className="ok" role="status">
+            {state.message}
+          </p>
+        ) : (
+          <p className="error" role="alert">
+            {state.message}
+          </p>
+        ))}
       <button type="submit" disabled={pending}>
         {submit}
       </button>

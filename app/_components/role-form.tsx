@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { ROLES, type Role } from '@/lib/auth/roles';
 
-type State = { message: string } | null;
+type State = { message: string; ok?: boolean } | null;
 
 /** The role picker of one user row; the action has the username bound on the server page. */
 export function RoleForm({ username, role, action }: { username: string; role: Role; action: (prev: State, form: FormData) => Promise<State> }) {

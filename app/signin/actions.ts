@@ -11,7 +11,8 @@ import { checkCredentials } from '@/lib/store/users';
 import { clientIp, currentUser, SESSION_COOKIE } from '../_lib/auth';
 import { startSession } from '../_lib/session-cookie';
 
-export type FormState = { message: string } | null;
+/** What a form action answers: a message, which is a failure unless `ok`. */
+export type FormState = { message: string; ok?: boolean } | null;
 
 const input = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(1024), next: z.string().max(2048).optional() });
 

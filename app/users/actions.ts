@@ -26,7 +26,7 @@ export async function createUserAction(_prev: FormState, form: FormData): Promis
   }
   writeAudit(getDb(), { actor: auth.actor.name, role: auth.actor.role, ip: auth.actor.ip, action: 'user-create', outcome: 'ok', refs: [username], detail: `role ${role}` });
   revalidatePath('/users');
-  return { message: `Created ${username} (${role}).` };
+  return { message: `Created ${username} (${role}).`, ok: true };
 }
 
 /** Changes a role; the username is bound by the page, the role comes from the form. */
@@ -44,5 +44,5 @@ export async function setRoleAction(username: string, _prev: FormState, form: Fo
   }
   writeAudit(getDb(), { actor: auth.actor.name, role: auth.actor.role, ip: auth.actor.ip, action: 'role-change', outcome: 'ok', refs: [username], detail: `${before} -> ${role.data}` });
   revalidatePath('/users');
-  return { message: `${username} is now ${role.data}.` };
+  return { message: `${username} is now ${role.data}.`, ok: true };
 }
