@@ -82,11 +82,12 @@ test.describe('an admin', () => {
 
   test('adds a user and changes a role, and both are in the audit log', async ({ page }) => {
     await page.goto('/users');
-    await page.getByLabel('Username').fill('new-colleague');
-    await page.getByLabel(/^Password/).fill('colleague-password');
-    await page.getByLabel('Role', { exact: true }).selectOption('viewer');
-    await page.getByRole('button', { name: 'Add user' }).click();
-    await expect(page.getByRole('region', { name: 'Add a user' }).getByRole('status')).toHaveText('Created new-colleague (viewer).');
+    const add = page.getByRole('region', { name: 'Add a user' });
+    await add.getByLabel('Username').fill('new-colleague');
+    await add.getByLabel(/^Password/).fill('colleague-password');
+    await add.getByRole('combobox').selectOption('viewer');
+    await add.getByRole('button', { name: 'Add user' }).click();
+    await expect(add.getByRole('status')).toHaveText('Created new-colleague (viewer).');
     await page.getByRole('combobox', { name: 'Role of new-colleague' }).selectOption('operator');
     await page.getByRole('row', { name: /new-colleague/ }).getByRole('button', { name: 'Change role' }).click();
     await expect(page.getByRole('row', { name: /new-colleague/ }).getByRole('status')).toHaveText('new-colleague is now operator.');
