@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { DB_FILE, stateFile } from './e2e/support/auth';
 import { APP_DOCKER_HOST, e2ePort, TEST_DIR } from './e2e/support/settings';
 
 const port = e2ePort();
@@ -22,6 +23,8 @@ export default defineConfig({
   outputDir: join(TEST_DIR, 'results'),
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // Signed in as an operator unless a spec picks another role (e2e/support/auth.ts).
+    storageState: stateFile('operator'),
     viewport: { width: 1600, height: 1000 },
     navigationTimeout: 120_000,
     trace: 'retain-on-failure',
@@ -37,6 +40,13 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { DOCKER_HOST: APP_DOCKER_HOST, LAYERLENS_DOCKER_HOST: APP_DOCKER_HOST, LAYERLENS_SANDBOX: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      DOCKER_HOST: APP_DOCKER_HOST,
+      LAYERLENS_DOCKER_HOST: APP_DOCKER_HOST,
+      LAYERLENS_SANDBOX: '1',
+      LAYERLENS_DB: DB_FILE,
+      LAYERLENS_E2E_FRESH_DB: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   },
 });

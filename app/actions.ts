@@ -1,12 +1,14 @@
 'use server';
 
 import { refresh } from 'next/cache';
-import { applyPlan, removeStoppedContainers, type ApplyResult } from '@/lib/engine/apply';
+import type { ApplyResult } from '@/lib/engine/apply';
+import { removeContainers, removeImages } from '@/lib/engine/remove';
 import { engineService } from '@/lib/engine/service';
 import { listImages } from '@/lib/model/image-list';
 import type { Plan } from '@/lib/model/plan-types';
 import { planRemoval } from '@/lib/model/planner';
 import { parseFilterText } from '@/lib/viz/filter-text';
+import { requireRole } from './_lib/auth';
 import { engineFailure } from './_lib/load-store';
 import { containersInput, filterInput, firstIssue, previewInput, removeInput } from './_lib/schemas';
 
@@ -30,6 +32,8 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T | Failure> {
 
 /** What `docker image rm` would do now, on the engine's current state. Reads only. */
 export async function previewAction(input: unknown): Promise<PreviewResult> {
+  const auth = await requireRole('viewer', 'previewAction');
+  if (!auth.ok) return auth;
   const parsed = previewInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
   const { refs, flags } = parsed.data;
@@ -40,29 +44,36 @@ export async function previewAction(input: unknown): Promise<PreviewResult> {
 }
 
 /**
- * Applies the plan the user confirmed. applyPlan re-reads the engine and re-plans first: if any
- * step would now answer differently it refuses and sends nothing (style.md rule 5).
+ * Applies the plan the user confirmed, for operators. removeImages re-reads the engine and
+ * re-plans first: if any step would now answer differently it refuses and sends nothing (style.md
+ * rule 5); whatever happens, it writes the audit row (rule 11).
  */
 export async function removeAction(input: unknown): Promise<RemoveResult> {
+  const auth = await requireRole('operator', 'removeAction');
+  if (!auth.ok) return auth;
   const parsed = removeInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
   const { refs, flags, reviewed } = parsed.data;
-  const out = await guarded(async () => ({ ok: true as const, result: await applyPlan(engineService(), refs, flags, { steps: reviewed }) }));
+  const out = await guarded(async () => ({ ok: true as const, result: await removeImages(engineService(), auth.actor, refs, flags, { steps: reviewed }) }));
   if (out.ok) refresh();
   return out;
 }
 
 /** Removes containers the user picked by name; lib/engine refuses running ones and keeps volumes. */
 export async function removeContainersAction(input: unknown): Promise<ContainersResult> {
+  const auth = await requireRole('operator', 'removeContainersAction');
+  if (!auth.ok) return auth;
   const parsed = containersInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
-  const out = await guarded(async () => ({ ok: true as const, results: await removeStoppedContainers(engineService(), parsed.data.ids) }));
+  const out = await guarded(async () => ({ ok: true as const, results: await removeContainers(engineService(), auth.actor, parsed.data.ids) }));
   if (out.ok) refresh();
   return out;
 }
 
 /** `docker image ls [-a] --filter …` on the current snapshot, with the engine's semantics and errors. */
 export async function filterAction(input: unknown): Promise<FilterResult> {
+  const auth = await requireRole('viewer', 'filterAction');
+  if (!auth.ok) return auth;
   const parsed = filterInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
   const terms = parseFilterText(parsed.data.text);

@@ -1,13 +1,17 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import type { FullConfig } from '@playwright/test';
+import { chromium, type FullConfig } from '@playwright/test';
+import type { Role } from '../lib/auth/roles';
 import { startEngine } from '../lib/testbed/engine';
+import { DB_FILE, stateFile, USERS } from './support/auth';
 import { buildE2eStore } from './support/fixture-store';
 import { HOST_FILE, SOCKET_LINK, TEST_DIR } from './support/settings';
 
 /**
  * Starts a private engine (never the host's /var/run/docker.sock), builds the known store, points
- * the app's socket link at it and loads the page once, so the first spec does not pay for the
- * snapshot's cold read. The engine is stopped by globalTeardown, which reads DIR/engine.json.
+ * the app's socket link at it, creates one user per role and signs each in through /signin, saving
+ * the browser state for the specs. The operator's first dashboard load also warms the snapshot, so
+ * the first spec does not pay for the cold read. The engine is stopped by globalTeardown.
  */
 export default async function globalSetup(config: FullConfig): Promise<void> {
   mkdirSync(TEST_DIR, { recursive: true });
@@ -17,11 +21,30 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   rmSync(SOCKET_LINK, { force: true });
   symlinkSync(engine.host.replace(/^unix:\/\//, ''), SOCKET_LINK);
   await buildE2eStore(engine.host);
-  const t1 = Date.now();
-  const base = config.projects[0]?.use.baseURL;
-  if (base) {
-    const res = await fetch(base, { signal: AbortSignal.timeout(180_000) });
-    if (!res.ok) throw new Error(`warm-up: GET ${base} answered ${res.status}`);
+  for (const [role, u] of Object.entries(USERS)) {
+    execFileSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/user.ts', 'add', u.username, role], {
+      env: { ...process.env, LAYERLENS_DB: DB_FILE, LAYERLENS_PASSWORD: u.password },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
   }
-  console.log(`[e2e] engine ${engine.version} + store in ${t1 - t0} ms, first page load ${Date.now() - t1} ms`);
+  const t1 = Date.now();
+  const use = config.projects[0]?.use;
+  if (use?.baseURL) {
+    const browser = await chromium.launch(use.launchOptions);
+    try {
+      for (const role of Object.keys(USERS) as Role[]) {
+        const page = await browser.newPage({ baseURL: use.baseURL });
+        await page.goto('/', { timeout: 180_000 });
+        await page.getByLabel('Username').fill(USERS[role].username);
+        await page.getByLabel('Password').fill(USERS[role].password);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('heading', { name: 'Images' }).waitFor({ timeout: 180_000 });
+        await page.context().storageState({ path: stateFile(role) });
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+  console.log(`[e2e] engine ${engine.version} + store + users in ${t1 - t0} ms, sign-ins and first page load ${Date.now() - t1} ms`);
 }

@@ -64,7 +64,7 @@ function newestSource(dirs: string[]): number {
     }
   };
   dirs.forEach((d) => walk(path.join(root, d)));
-  for (const f of ['package-lock.json', 'next.config.js', 'tsconfig.json']) newest = Math.max(newest, fs.statSync(path.join(root, f)).mtimeMs);
+  for (const f of ['package-lock.json', 'next.config.js', 'tsconfig.json', 'instrumentation.ts']) newest = Math.max(newest, fs.statSync(path.join(root, f)).mtimeMs);
   return newest;
 }
 

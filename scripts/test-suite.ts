@@ -17,7 +17,8 @@ import { ensureSidEngine } from '../lib/testbed/sid-engine';
 
 type Env = Record<string, string | undefined>;
 const root = path.resolve(__dirname, '..');
-const work = path.join(root, '.layerlens', 'test');
+// LAYERLENS_TEST_DIR moves the test beds (engines, e2e database) out of the checkout, e.g. per worktree.
+const work = path.resolve(process.env.LAYERLENS_TEST_DIR ?? path.join(root, '.layerlens', 'test'));
 const suites = new Set((process.env.LAYERLENS_SUITES ?? 'static,unit,engine,e2e').split(','));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const log = (s: string) => process.stderr.write(`\n== ${s}\n`);

@@ -15,7 +15,8 @@ interface Props {
   preview: Preview;
   nameOf: NameOf;
   onInspect: (chainId: string) => void;
-  onRemove: () => void;
+  /** Absent for roles that may not remove: no Remove button then. */
+  onRemove?: () => void;
   children?: ReactNode;
 }
 
@@ -94,11 +95,15 @@ export function PlanPreview({ refs, flags, onFlags, preview, nameOf, onInspect, 
               ))}
             </div>
           )}
-          <div className="actions">
-            <button type="button" className="danger" onClick={onRemove} disabled={!plan || pending}>
-              Remove
-            </button>
-          </div>
+          {onRemove ? (
+            <div className="actions">
+              <button type="button" className="danger" onClick={onRemove} disabled={!plan || pending}>
+                Remove
+              </button>
+            </div>
+          ) : (
+            <p className="muted small">Your role can preview removals; an operator can apply them.</p>
+          )}
         </>
       )}
       {children}

@@ -16,8 +16,9 @@ import { useWorkbench } from './use-workbench';
 /**
  * The interactive part of the page: images table, removal preview, layer graph and layer details,
  * sharing one selection. It receives the store as plain serialisable data from the server page.
+ * `canRemove` only hides Remove from viewers; the server actions check the role themselves.
  */
-export function Workbench({ view }: { view: StoreView }) {
+export function Workbench({ view, canRemove }: { view: StoreView; canRemove: boolean }) {
   const wb = useWorkbench(view);
   const preview = usePreview(wb.refs, wb.flags, view.readAt);
   const index = useMemo(() => indexPlan(preview.plan), [preview.plan]);
@@ -55,7 +56,7 @@ export function Workbench({ view }: { view: StoreView }) {
           preview={preview}
           nameOf={nameOf}
           onInspect={inspectChain}
-          onRemove={() => setDialogOpen(true)}
+          onRemove={canRemove ? () => setDialogOpen(true) : undefined}
         >
           {lastRun && <ApplyResultView run={lastRun} heading="Last removal" />}
         </PlanPreview>

@@ -19,12 +19,17 @@ export const HOST_FILE = join(TEST_DIR, 'docker-host');
 export const SOCKET_LINK = `/tmp/layerlens-e2e-${createHash('sha256').update(TEST_DIR).digest('hex').slice(0, 10)}.sock`;
 export const APP_DOCKER_HOST = `unix://${SOCKET_LINK}`;
 
+/** A loopback port that is free now (asked of the kernel by a short child process). */
+export function freePort(): number {
+  const script = "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+}
+
 /** A free loopback port, chosen once per run and passed to the workers through the environment. */
 export function e2ePort(): number {
   const known = Number(process.env.LAYERLENS_E2E_PORT);
   if (known > 0) return known;
-  const script = "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
-  const port = Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+  const port = freePort();
   process.env.LAYERLENS_E2E_PORT = String(port);
   return port;
 }

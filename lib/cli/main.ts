@@ -1,6 +1,7 @@
+import os from 'node:os';
 import readline from 'node:readline/promises';
-import { applyPlan } from '../engine/apply';
 import { addressFromEnv } from '../engine/connection';
+import { removeImages } from '../engine/remove';
 import { engineService } from '../engine/service';
 import { dockerOutput, planText, recordLine } from '../model/plan-text';
 import { planRemoval } from '../model/planner';
@@ -46,7 +47,8 @@ async function main(argv: string[]): Promise<number> {
           return 1;
         }
       }
-      const result = await applyPlan(svc, args.refs, args.flags, plan);
+      // Audited like the dashboard's Remove, under the OS user: the CLI needs the socket, not a sign-in.
+      const result = await removeImages(svc, { name: `cli:${os.userInfo().username}`, role: null }, args.refs, args.flags, plan);
       if (result.outcome === 'refused') {
         process.stderr.write(
           `layerlens: the engine changed since the plan was made; nothing was removed.\n${(result.drift ?? []).map((d) => `  - ${d}`).join('\n')}\nThe plan now is:\n${result.replanned ? planText(result.replanned) : ''}\n`,

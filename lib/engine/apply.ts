@@ -23,6 +23,8 @@ export interface ApplyResult {
   /** When refused: what changed, step by step, and the plan as it now stands. */
   drift?: string[];
   replanned?: Plan;
+  /** When applied: the bytes the plan frees, which the engine has now freed (every reply matched). */
+  freedBytes?: number;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function applyPlan(
     steps.push({ ref: planned.ref, planned, actual, matches });
     if (!matches) return { outcome: 'diverged', steps };
   }
-  return { outcome: 'applied', steps };
+  return { outcome: 'applied', steps, freedBytes: now.freed.bytes };
 }
 
 /** Human-readable differences between a reviewed plan and the plan on the engine as it is now. */

@@ -1,11 +1,14 @@
 import { engineService } from '@/lib/engine/service';
+import { routeRole } from '../../_lib/auth';
 
 /**
  * Server-Sent Events: one `change` event each time the engine's /events stream says the snapshot is
  * stale (lib/engine/events.ts), so open pages refresh without polling. The browser never talks to
  * the Docker socket; this route is the only live channel.
  */
-export function GET(request: Request): Response {
+export async function GET(request: Request): Promise<Response> {
+  const auth = await routeRole('viewer', 'GET /api/events');
+  if (auth instanceof Response) return auth;
   const encoder = new TextEncoder();
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
