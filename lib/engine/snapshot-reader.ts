@@ -1,7 +1,8 @@
 import 'server-only';
 import type Docker from 'dockerode';
 import pLimit from 'p-limit';
-import type { Image, Layer, Snapshot } from '../model/snapshot';
+import { apiAtLeast } from '../model/reference';
+import type { EngineInfo, Image, Layer, Snapshot } from '../model/snapshot';
 import { EngineUnreachableError } from './connection';
 import { layersFromHistory, toContainer, toEngineInfo, toImage, type HistoryRow } from './mappers';
 
@@ -40,6 +41,8 @@ export class SnapshotReader {
       throw toEngineError(e, this.address);
     }
     const engine = toEngineInfo(version, info);
+    const buildCache = await this.buildCache(engine.apiVersion);
+    if (buildCache) engine.buildCache = buildCache;
     const images = await Promise.all(
       summaries.map((s) => this.limit(async (): Promise<Image | undefined> => {
         const part = await this.immutablePart(s.Id);
@@ -66,6 +69,26 @@ export class SnapshotReader {
       ),
       readAt,
     };
+  }
+
+  /**
+   * Build-cache records and bytes, when the engine can report them cheaply (`type=` needs API
+   * 1.42; older engines would compute the whole disk usage, so they are not asked).
+   */
+  private async buildCache(apiVersion: string): Promise<EngineInfo['buildCache']> {
+    if (!apiAtLeast(apiVersion, '1.42')) return undefined;
+    try {
+      const df = await new Promise<{ BuildCache?: Array<{ Size?: number }> | null }>((resolve, reject) =>
+        this.docker.modem.dial(
+          { path: '/system/df?', method: 'GET', options: { type: 'build-cache' }, statusCodes: { 200: true } },
+          (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as { BuildCache?: Array<{ Size?: number }> })),
+        ),
+      );
+      const items = df.BuildCache ?? [];
+      return { records: items.length, bytes: items.reduce((n, b) => n + (b.Size ?? 0), 0) };
+    } catch {
+      return undefined;
+    }
   }
 
   /** overlay2 layer directory -> chain ID, from every image's GraphDriver data (top, then lower). */

@@ -26,6 +26,11 @@ export interface EngineInfo {
   operatingSystem: string;
   /** Engine host name, as the engine reports it. */
   name: string;
+  /**
+   * Build cache as `GET /system/df?type=build-cache` reports it (API 1.42+); absent when not read.
+   * Its records can hold layers that an image removal would otherwise free.
+   */
+  buildCache?: { records: number; bytes: number };
 }
 
 export interface Layer {
@@ -47,7 +52,11 @@ export interface Image {
   parent: string;
   /** RFC 3339 creation time as the engine reports it (full precision; `""` if absent). */
   created: string;
-  /** Size in bytes as the engine reports it for this image. */
+  /**
+   * Size in bytes as the engine reports it for this image. On the classic store it is the sum of
+   * the layers' sizes; on the containerd store it also counts content blobs (manifests, config,
+   * compressed layers), so it is larger than that sum (engine-semantics.md sec. 7, List).
+   */
   size: number;
   labels: Record<string, string>;
   layers: Layer[];

@@ -60,3 +60,9 @@ test('the planner carries the notes of its snapshot', () => {
   assert.deepEqual(plan.notes, storageTruth(s.snapshot().engine).notes);
   assert.equal(plan.notes.length, 1);
 });
+
+test('build cache the engine reports: the note says its layers can outlive the removal', () => {
+  const t = storageTruth(engine({ buildCache: { records: 3, bytes: 4096 } }));
+  assert.ok(t.notes.some((n) => /3 build-cache record\(s\) \(4096 bytes\)/.test(n) && /outlive/.test(n)), t.notes.join('\n'));
+  assert.ok(!storageTruth(engine({ buildCache: { records: 0, bytes: 0 } })).notes.some((n) => /build-cache/.test(n)));
+});

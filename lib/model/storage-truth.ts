@@ -36,5 +36,10 @@ export function storageTruth(engine: EngineInfo): StorageTruth {
     );
   }
   if (returnsToHost && engine.driver === 'overlay2') notes.push('overlay2: freed bytes return to the host filesystem.');
+  if (engine.buildCache && engine.buildCache.records > 0) {
+    notes.push(
+      `The engine reports ${engine.buildCache.records} build-cache record(s) (${engine.buildCache.bytes} bytes): layers they hold can outlive this removal; \`docker builder prune\` releases them.`,
+    );
+  }
   return { returnsToHost, notes };
 }

@@ -43,6 +43,8 @@ for (const kind of testKinds) {
       const info = JSON.parse(await dockerOut(engine.current.host, ['version', '--format', '{{json .Server}}'])) as { ApiVersion: string };
       assert.equal(snap.engine.apiVersion, info.ApiVersion);
       assert.equal(snap.engine.imageStore, kind === 'v28-c8d' ? 'containerd' : 'classic');
+      // Build cache is asked only where the engine can answer cheaply (API 1.42+).
+      assert.equal(snap.engine.buildCache !== undefined, kind !== 'v20');
     });
 
     test('tags, digests, parents and diff IDs equal `docker image inspect`', () => {
