@@ -56,7 +56,7 @@ test('an operator saves a view, a viewer opens its link and sees the live plan a
   expect(await docker('image', 'ls', '-q', '--filter', 'reference=teamview')).toBe('');
   expect(await docker('image', 'ls', '-q', 'app-api:1')).not.toBe('');
 
-  await page.getByRole('link', { name: 'Views' }).click();
+  await page.getByRole('link', { name: 'Views', exact: true }).click();
   const row = page.getByRole('table', { name: 'Views' }).getByRole('row').filter({ hasText: 'Teamview tags' });
   await expect(row).toContainText(USERS.operator.username);
   await expect(row).toContainText(`by ${USERS.operator.username}: applied`);
