@@ -8,7 +8,7 @@ import type { StoreView } from '@/lib/viz/store-view';
 import { ApplyResultView } from './apply-result';
 import { BlockingContainers } from './blocking-containers';
 import { PlanLines } from './plan-lines';
-import { useApply, type ApplyRun } from './use-apply';
+import { useApply, type ApplyRun, type SendChunk } from './use-apply';
 
 interface Props {
   refs: string[];
@@ -19,6 +19,9 @@ interface Props {
   view: StoreView;
   onClose: () => void;
   onFinished: (run: ApplyRun) => void;
+  /** Where the reviewed plan goes, and in how many requests at most (default: removeAction, in chunks). */
+  send?: SendChunk;
+  maxChunks?: number;
 }
 
 /**
@@ -26,9 +29,9 @@ interface Props {
  * the engine's real records beside the plan. The plan shown is the one sent for review; while it is
  * being recomputed (after containers were removed, or the engine changed) confirming waits.
  */
-export function RemoveDialog({ refs, flags, plan, pending, view, onClose, onFinished }: Props) {
+export function RemoveDialog({ refs, flags, plan, pending, view, onClose, onFinished, send, maxChunks }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  const { apply, progress, run, reset } = useApply();
+  const { apply, progress, run, reset } = useApply(send, maxChunks);
   const [reviewed, setReviewed] = useState<{ refs: string[]; flags: RemovalFlags; plan: Plan } | null>(null);
   const busy = progress !== null;
 

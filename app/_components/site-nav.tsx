@@ -8,6 +8,7 @@ export function SiteNav({ user }: { user: User }) {
   return (
     <nav aria-label="Site">
       <Link href="/">Dashboard</Link>
+      <Link href="/views">Views</Link>
       <Link href="/audit">Audit log</Link>
       {hasRole(user.role, 'admin') && <Link href="/users">Users</Link>}
       <span className="who">

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import type { AppliedStep, ApplyOutcome } from '@/lib/engine/apply';
-import type { Plan, RemovalFlags } from '@/lib/model/plan-types';
-import { removeAction } from '../actions';
+import type { Plan, PlanStep, RemovalFlags } from '@/lib/model/plan-types';
+import { removeAction, type RemoveResult } from '../actions';
 
 /** A finished (or stopped) run: every step the engine answered, and why it stopped if it did. */
 export interface ApplyRun {
@@ -21,6 +21,11 @@ export interface Progress {
   total: number;
 }
 
+/** Sends one chunk of a reviewed plan to the server; the dashboard's is removeAction. */
+export type SendChunk = (refs: string[], flags: RemovalFlags, reviewed: PlanStep[]) => Promise<RemoveResult>;
+
+const sendToRemove: SendChunk = (refs, flags, reviewed) => removeAction({ refs, flags, reviewed });
+
 /** At most this many requests per batch, so the bar moves on big batches without a request per ref. */
 const MAX_CHUNKS = 20;
 
@@ -30,19 +35,19 @@ const MAX_CHUNKS = 20;
  * is steps[a..b] of the reviewed plan; each chunk is re-planned and drift-checked by applyPlan.
  * The first refused, diverged or failed chunk stops the run.
  */
-export function useApply() {
+export function useApply(send: SendChunk = sendToRemove, maxChunks = MAX_CHUNKS) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [run, setRun] = useState<ApplyRun | null>(null);
 
   async function apply(refs: string[], flags: RemovalFlags, plan: Plan): Promise<ApplyRun> {
-    const size = Math.max(1, Math.ceil(refs.length / MAX_CHUNKS));
+    const size = Math.max(1, Math.ceil(refs.length / maxChunks));
     const steps: AppliedStep[] = [];
     let result: ApplyRun = { outcome: 'applied', refs, flags, steps };
     setRun(null);
     setProgress({ done: 0, total: refs.length });
     for (let a = 0; a < refs.length; a += size) {
       const chunk = refs.slice(a, a + size);
-      const r = await removeAction({ refs: chunk, flags, reviewed: plan.steps.slice(a, a + size) }).catch((e: unknown) => ({
+      const r = await send(chunk, flags, plan.steps.slice(a, a + size)).catch((e: unknown) => ({
         ok: false as const,
         message: e instanceof Error ? e.message : String(e),
       }));

@@ -10,6 +10,7 @@ import { LayerDetails } from './layer-details';
 import { LayerGraph } from './layer-graph';
 import { PlanPreview } from './plan-preview';
 import { RemoveDialog } from './remove-dialog';
+import { SaveViewForm } from './save-view-form';
 import { usePreview } from './use-preview';
 import { useWorkbench } from './use-workbench';
 
@@ -58,6 +59,7 @@ export function Workbench({ view, canRemove }: { view: StoreView; canRemove: boo
           onInspect={inspectChain}
           onRemove={canRemove ? () => setDialogOpen(true) : undefined}
         >
+          {canRemove && <SaveViewForm filter={wb.filter.error ? '' : wb.filter.text} all={wb.showAll} refs={wb.refs} flags={wb.flags} />}
           {lastRun && <ApplyResultView run={lastRun} heading="Last removal" />}
         </PlanPreview>
       </div>

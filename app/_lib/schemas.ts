@@ -42,3 +42,17 @@ export function firstIssue(error: z.ZodError): string {
   const i = error.issues[0];
   return i ? i.message : 'Invalid input';
 }
+
+/** A view's id as createView makes it (base64url); anything else cannot name a view. */
+export const viewId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a view id');
+
+export const saveViewInput = z
+  .object({
+    name: z.string().trim().min(1, 'Give the view a name').max(100, 'A name is at most 100 characters'),
+    description: z.string().trim().max(2000, 'A description is at most 2,000 characters'),
+    filter: z.string().trim().max(4000),
+    all: z.boolean(),
+    refs: z.array(ref).max(10_000),
+    flags: flagsSchema,
+  })
+  .refine((v) => v.filter !== '' || v.refs.length > 0, { message: 'Apply a filter or select images first' });

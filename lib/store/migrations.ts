@@ -54,6 +54,34 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
   `,
+  // 2: shared cleanup views and their runs. Not append-only (a view can be deleted); the audit log
+  // keeps the record of every create, delete and run.
+  `
+  CREATE TABLE views (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    filter TEXT NOT NULL,
+    all_images INTEGER NOT NULL,
+    refs TEXT NOT NULL,
+    force INTEGER NOT NULL,
+    no_prune INTEGER NOT NULL,
+    author TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    summary TEXT NOT NULL
+  );
+  CREATE INDEX views_created ON views(created_at);
+  CREATE TABLE view_runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    view_id TEXT NOT NULL REFERENCES views(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    bytes_freed INTEGER,
+    audit_id INTEGER
+  );
+  CREATE INDEX view_runs_view ON view_runs(view_id, id);
+  `,
 ];
 
 /** Applies the steps the database has not seen yet; running it again changes nothing. */

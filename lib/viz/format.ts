@@ -32,3 +32,8 @@ export function formatCreated(rfc3339: string): string {
   if (Number.isNaN(t)) return rfc3339;
   return `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** A moment as `YYYY-MM-DD HH:MM:SS` (UTC), as the audit and views pages show it. */
+export function formatTime(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+}
