@@ -4,32 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { DeleteRecord, Plan, PlanStep, RemovalFlags } from './plan-types';
-import { planRemoval } from './planner';
-import type { Snapshot } from './snapshot';
 import { digestOf, TestStore } from './test-store';
-
-const U = (ref: string): DeleteRecord => ({ Untagged: ref });
-const D = (id: string): DeleteRecord => ({ Deleted: id });
-
-function rm(snap: Snapshot, refs: string | string[], flags: Partial<RemovalFlags> = {}): Plan {
-  return planRemoval(snap, typeof refs === 'string' ? [refs] : refs, { force: false, noPrune: false, ...flags });
-}
-
-function ok(plan: Plan, i = 0): DeleteRecord[] {
-  const step = plan.steps[i];
-  assert.ok(step, `no step ${i}`);
-  assert.equal(step.error, null, `step ${i} (${step.ref}) failed: ${step.error?.message}`);
-  return step.records;
-}
-
-function err(plan: Plan, i = 0): NonNullable<PlanStep['error']> {
-  const step = plan.steps[i];
-  assert.ok(step, `no step ${i}`);
-  assert.ok(step.error, `step ${i} (${step.ref}) succeeded with ${JSON.stringify(step.records)}`);
-  assert.deepEqual(step.records, []);
-  return step.error;
-}
+import { D, err, ok, rm, U } from './test-plan';
 
 const c8d = () => new TestStore({ store: 'containerd' });
 
