@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import type { Plan } from '@/lib/model/plan-types';
 import type { StoreView } from '@/lib/viz/store-view';
 import { removeContainersAction } from '../actions';
+import { useEngineId } from './engine-scope';
 
 /** Containers the plan names as the reason an image or layer stays (deduplicated, in plan order). */
 export function blockingContainers(plan: Plan, view: StoreView) {
@@ -19,6 +20,7 @@ export function blockingContainers(plan: Plan, view: StoreView) {
  * by name; running containers are only listed (lib/engine refuses them) and volumes are kept.
  */
 export function BlockingContainers({ plan, view }: { plan: Plan; view: StoreView }) {
+  const engineId = useEngineId();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
   const list = blockingContainers(plan, view);
@@ -27,7 +29,7 @@ export function BlockingContainers({ plan, view }: { plan: Plan; view: StoreView
   const names = stopped.map((c) => c.name).join(', ');
   const run = () =>
     start(async () => {
-      const r = await removeContainersAction({ ids: stopped.map((c) => c.id) });
+      const r = await removeContainersAction(engineId, { ids: stopped.map((c) => c.id) });
       if (!r.ok) setMessage(r.message);
       else {
         const failed = r.results.filter((x) => !x.removed);

@@ -5,11 +5,13 @@ import { formatCount } from '@/lib/viz/format';
 import type { PlanIndex } from '@/lib/viz/plan-text';
 import type { StoreView } from '@/lib/viz/store-view';
 import { filterAction } from '../actions';
+import { useEngineId } from './engine-scope';
 import { ImageTable } from './image-table';
 import type { Workbench } from './use-workbench';
 
 /** Search, `--filter`, refs box and batch selection above the images table. */
 export function ImagesPanel({ view, wb, index }: { view: StoreView; wb: Workbench; index: PlanIndex }) {
+  const engineId = useEngineId();
   const [filterText, setFilterText] = useState(wb.filter.text);
   const [filtering, startFilter] = useTransition();
   const hidden = view.images.filter((i) => i.intermediate).length;
@@ -20,7 +22,7 @@ export function ImagesPanel({ view, wb, index }: { view: StoreView; wb: Workbenc
       return;
     }
     startFilter(async () => {
-      const r = await filterAction({ text, all });
+      const r = await filterAction(engineId, { text, all });
       wb.setFilter(r.ok ? { text, ids: new Set(r.ids), error: null } : { text, ids: null, error: r.message });
     });
   };

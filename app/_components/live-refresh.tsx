@@ -7,14 +7,14 @@ type Status = 'connecting' | 'live' | 'reconnecting';
 
 /**
  * Keeps the page current: listens to /api/events (fed by the engine's /events stream) and
- * re-renders the server components on each change, debounced because one removal emits many events.
+ * re-renders the server components on each change of the page's engine, debounced because one removal emits many events.
  * After a reconnect it refreshes once too, since changes may have happened while it was away.
  */
-export function LiveRefresh() {
+export function LiveRefresh({ engineId }: { engineId: number }) {
   const router = useRouter();
   const [status, setStatus] = useState<Status>('connecting');
   useEffect(() => {
-    const source = new EventSource('/api/events');
+    const source = new EventSource(`/api/events?engine=${engineId}`);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let dropped = false;
     const refresh = () => {
@@ -36,7 +36,7 @@ export function LiveRefresh() {
       clearTimeout(timer);
       source.close();
     };
-  }, [router]);
+  }, [router, engineId]);
   const text = status === 'live' ? 'Live' : status === 'connecting' ? 'Connecting…' : 'Reconnecting…';
   return (
     <span className={`live is-${status}`} title="Updates when the engine reports a change">

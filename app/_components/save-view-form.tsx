@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { RemovalFlags } from '@/lib/model/plan-types';
 import { saveViewAction } from '../views/actions';
+import { useEngineId } from './engine-scope';
 
 interface Props {
   /** The applied filter text ('' for none) and -a. */
@@ -16,6 +17,7 @@ interface Props {
 /** "Save as view": the dashboard's current filter, selection and flags, under a name, for the team. */
 export function SaveViewForm({ filter, all, refs, flags }: Props) {
   const router = useRouter();
+  const engineId = useEngineId();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function SaveViewForm({ filter, all, refs, flags }: Props) {
 
   const save = () =>
     startSave(async () => {
-      const r = await saveViewAction({ name, description, filter, all, refs, flags });
+      const r = await saveViewAction(engineId, { name, description, filter, all, refs, flags });
       if (r.ok) router.push(`/views/${r.id}`);
       else setError(r.message);
     });

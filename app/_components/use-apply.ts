@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { AppliedStep, ApplyOutcome } from '@/lib/engine/apply';
 import type { Plan, PlanStep, RemovalFlags } from '@/lib/model/plan-types';
 import { removeAction, type RemoveResult } from '../actions';
+import { useEngineId } from './engine-scope';
 
 /** A finished (or stopped) run: every step the engine answered, and why it stopped if it did. */
 export interface ApplyRun {
@@ -21,10 +22,8 @@ export interface Progress {
   total: number;
 }
 
-/** Sends one chunk of a reviewed plan to the server; the dashboard's is removeAction. */
+/** Sends one chunk of a reviewed plan to the server; the dashboard's is removeAction on the page's engine. */
 export type SendChunk = (refs: string[], flags: RemovalFlags, reviewed: PlanStep[]) => Promise<RemoveResult>;
-
-const sendToRemove: SendChunk = (refs, flags, reviewed) => removeAction({ refs, flags, reviewed });
 
 /** At most this many requests per batch, so the bar moves on big batches without a request per ref. */
 const MAX_CHUNKS = 20;
@@ -35,7 +34,9 @@ const MAX_CHUNKS = 20;
  * is steps[a..b] of the reviewed plan; each chunk is re-planned and drift-checked by applyPlan.
  * The first refused, diverged or failed chunk stops the run.
  */
-export function useApply(send: SendChunk = sendToRemove, maxChunks = MAX_CHUNKS) {
+export function useApply(sendChunk?: SendChunk, maxChunks = MAX_CHUNKS) {
+  const engineId = useEngineId();
+  const send: SendChunk = sendChunk ?? ((refs, flags, reviewed) => removeAction(engineId, { refs, flags, reviewed }));
   const [progress, setProgress] = useState<Progress | null>(null);
   const [run, setRun] = useState<ApplyRun | null>(null);
 

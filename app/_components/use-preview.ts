@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Plan, RemovalFlags } from '@/lib/model/plan-types';
 import { previewAction } from '../actions';
+import { useEngineId } from './engine-scope';
 
 export interface Preview {
   plan: Plan | null;
@@ -17,13 +18,14 @@ export interface Preview {
  * questions are dropped, and the last plan stays on screen, marked pending, until the new one lands.
  */
 export function usePreview(refs: readonly string[], flags: RemovalFlags, readAt: number): Preview {
-  const key = JSON.stringify([refs, flags, readAt]);
+  const engineId = useEngineId();
+  const key = JSON.stringify([engineId, refs, flags, readAt]);
   const [answer, setAnswer] = useState<{ key: string; plan: Plan | null; error: string | null } | null>(null);
   useEffect(() => {
     if (refs.length === 0) return;
     let live = true;
     const timer = setTimeout(() => {
-      previewAction({ refs, flags }).then(
+      previewAction(engineId, { refs, flags }).then(
         (r) => live && setAnswer({ key, plan: r.ok ? r.plan : null, error: r.ok ? null : r.message }),
         (e: unknown) => live && setAnswer({ key, plan: null, error: e instanceof Error ? e.message : String(e) }),
       );

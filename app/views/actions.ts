@@ -3,12 +3,12 @@
 import { refresh, revalidatePath } from 'next/cache';
 import type { ApplyResult } from '@/lib/engine/apply';
 import { removeImages } from '@/lib/engine/remove';
-import { engineService } from '@/lib/engine/service';
 import { summarize } from '@/lib/model/view-plan';
 import { getDb } from '@/lib/store/db';
 import { createView, deleteView, getView, recordViewRun } from '@/lib/store/views';
 import type { Failure, RemoveResult } from '../actions';
 import { requireRole } from '../_lib/auth';
+import { engineOfView, resolveEngine, serviceOf } from '../_lib/current-engine';
 import { engineFailure } from '../_lib/load-store';
 import { firstIssue, removeInput, saveViewInput, viewId } from '../_lib/schemas';
 import { liveViewOf } from '../_lib/view-live';
@@ -20,16 +20,18 @@ export type SaveViewResult = { ok: true; id: string } | Failure;
  * resolved on the engine now (a bad one is refused with the engine's message) and the plan's
  * summary is stored, so the view can later say what changed.
  */
-export async function saveViewAction(input: unknown): Promise<SaveViewResult> {
+export async function saveViewAction(engineId: unknown, input: unknown): Promise<SaveViewResult> {
   const auth = await requireRole('operator', 'saveViewAction');
   if (!auth.ok) return auth;
+  const target = resolveEngine(engineId);
+  if (!target.ok) return target;
   const parsed = saveViewInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
   const v = parsed.data;
   try {
-    const live = liveViewOf(v, await engineService().snapshot());
+    const live = liveViewOf(v, await target.svc.snapshot());
     if (!live.ok) return live;
-    const id = createView(getDb(), auth.actor, { ...v, summary: summarize(live) });
+    const id = createView(getDb(), auth.actor, { ...v, summary: summarize(live), engineId: target.engine.id });
     revalidatePath('/views');
     return { ok: true, id };
   } catch (e) {
@@ -69,7 +71,10 @@ export async function runViewAction(id: unknown, input: unknown): Promise<Remove
   if (!view) return { ok: false, message: 'No such view: it may have been deleted.' };
   const { refs, flags, reviewed } = parsed.data;
   if (flags.force !== view.flags.force || flags.noPrune !== view.flags.noPrune) return { ok: false, message: "The flags do not match the view's" };
-  const svc = engineService();
+  // A view runs on the engine it was saved on, whatever engine the user is looking at.
+  const engine = engineOfView(view);
+  if (!engine) return { ok: false, message: 'The engine this view was saved on is no longer registered.' };
+  const svc = serviceOf(engine);
   let result: ApplyResult;
   try {
     const live = liveViewOf(view, await svc.freshSnapshot());

@@ -5,18 +5,20 @@ import { listViews } from '@/lib/store/views';
 import { formatBytes, formatTime as when } from '@/lib/viz/format';
 import { PageHeader } from '../_components/site-nav';
 import { pageUser } from '../_lib/auth';
+import { currentEngine } from '../_lib/current-engine';
 
-/** The team's saved cleanup views, newest first, each with its last run. Every signed-in role. */
-export default async function ViewsPage() {
+/** The team's saved cleanup views of the current engine, newest first, each with its last run. Every signed-in role. */
+export default async function ViewsPage({ searchParams }: { searchParams: Promise<{ engine?: string | string[] }> }) {
   await connection();
   const user = await pageUser('/views');
-  const views = listViews(getDb());
+  const engine = await currentEngine((await searchParams).engine);
+  const views = listViews(getDb(), engine);
   return (
     <>
-      <PageHeader user={user} />
+      <PageHeader user={user} engine={engine} />
       <main>
         <section className="panel" aria-labelledby="views-h">
-          <h2 id="views-h">Shared cleanup views</h2>
+          <h2 id="views-h">Shared cleanup views on {engine.name}</h2>
           <p className="muted small">Saved on the dashboard with “Save as view”. Each link shows the view’s plan on the engine as it is now.</p>
           {views.length === 0 ? (
             <p className="muted">No views yet.</p>

@@ -82,6 +82,23 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX view_runs_view ON view_runs(view_id, id);
   `,
+  // 3: registered engines. Exactly one row is the default: the engine the server was started with
+  // (DOCKER_HOST), registered on first use. A view belongs to the engine it was saved on; views from
+  // before this step have no engine and belong to the default one.
+  `
+  CREATE TABLE engines (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    host TEXT NOT NULL,
+    cert_path TEXT,
+    is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX engines_one_default ON engines(is_default) WHERE is_default = 1;
+  ALTER TABLE views ADD COLUMN engine_id INTEGER REFERENCES engines(id);
+  CREATE INDEX views_engine ON views(engine_id, created_at);
+  `,
 ];
 
 /** Applies the steps the database has not seen yet; running it again changes nothing. */

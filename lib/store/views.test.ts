@@ -13,6 +13,7 @@ const view: NewView = {
   refs: ['scratch:1'],
   flags: { force: false, noPrune: true },
   summary: { images: ['sha256:a'], refs: ['job:1', 'scratch:1'], steps: [{ ref: 'job:1', error: false }, { ref: 'scratch:1', error: true }] },
+  engineId: null,
 };
 
 test('a view round-trips with an opaque id, and its creation is audited', () => {

@@ -1,5 +1,5 @@
-import { engineService } from '@/lib/engine/service';
 import { routeRole } from '../../_lib/auth';
+import { resolveEngine } from '../../_lib/current-engine';
 
 /**
  * Server-Sent Events: one `change` event each time the engine's /events stream says the snapshot is
@@ -9,6 +9,9 @@ import { routeRole } from '../../_lib/auth';
 export async function GET(request: Request): Promise<Response> {
   const auth = await routeRole('viewer', 'GET /api/events');
   if (auth instanceof Response) return auth;
+  // `?engine=<id>`: the engine the page follows, resolved through the store like the actions' ids.
+  const target = resolveEngine(Number(new URL(request.url).searchParams.get('engine')));
+  if (!target.ok) return Response.json({ error: target.message }, { status: 404 });
   const encoder = new TextEncoder();
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -24,7 +27,7 @@ export async function GET(request: Request): Promise<Response> {
       send('retry: 2000\nevent: hello\ndata: {}\n\n');
       let off = () => {};
       try {
-        off = engineService().onChange((generation) => send(`event: change\ndata: ${JSON.stringify({ generation })}\n\n`));
+        off = target.svc.onChange((generation) => send(`event: change\ndata: ${JSON.stringify({ generation })}\n\n`));
       } catch (e) {
         send(`event: unreachable\ndata: ${JSON.stringify({ message: e instanceof Error ? e.message : String(e) })}\n\n`);
       }

@@ -9,11 +9,12 @@ import { getView, viewRuns } from '@/lib/store/views';
 import { formatBytes, formatCount, formatTime } from '@/lib/viz/format';
 import { dockerCommand } from '@/lib/viz/plan-text';
 import { toStoreView } from '@/lib/viz/store-view';
-import { LiveRefresh } from '../../_components/live-refresh';
+import { EngineScope } from '../../_components/engine-scope';
 import { PlanLines } from '../../_components/plan-lines';
-import { SiteNav } from '../../_components/site-nav';
+import { PageHeader } from '../../_components/site-nav';
 import { ViewRunner } from '../../_components/view-runner';
 import { pageUser } from '../../_lib/auth';
+import { engineOfView } from '../../_lib/current-engine';
 import { getStore } from '../../_lib/load-store';
 import { viewId } from '../../_lib/schemas';
 import { liveViewOf } from '../../_lib/view-live';
@@ -64,17 +65,15 @@ export default async function ViewPage({ params }: { params: Promise<{ id: strin
   const parsed = viewId.safeParse(id);
   const view = parsed.success ? getView(getDb(), parsed.data) : undefined;
   if (!view) notFound();
-  const store = await getStore();
+  // The view's own engine, whichever one the browser has selected.
+  const engine = engineOfView(view);
+  if (!engine) notFound();
+  const store = await getStore(engine);
   const live = store.ok ? liveViewOf(view, store.snapshot) : null;
   const runs = viewRuns(getDb(), view.id, 10);
   return (
     <>
-      <header className="top">
-        <h1>layerlens</h1>
-        <span className="addr">{store.address}</span>
-        <LiveRefresh />
-        <SiteNav user={user} />
-      </header>
+      <PageHeader user={user} engine={engine} live />
       <main>
         <section className="panel" aria-labelledby="view-h">
           <p className="small">
@@ -83,6 +82,10 @@ export default async function ViewPage({ params }: { params: Promise<{ id: strin
           <h2 id="view-h">{view.name}</h2>
           {view.description && <p>{view.description}</p>}
           <dl className="facts">
+            <div>
+              <dt>Engine</dt>
+              <dd>{engine.name}</dd>
+            </div>
             <div>
               <dt>Saved by</dt>
               <dd>
@@ -132,7 +135,9 @@ export default async function ViewPage({ params }: { params: Promise<{ id: strin
                 <p className="muted">The view names no images on the engine now.</p>
               )}
               {hasRole(user.role, 'operator') ? (
-                <ViewRunner viewId={view.id} refs={live.refs} flags={view.flags} plan={live.plan} view={toStoreView(store.snapshot)} />
+                <EngineScope engineId={engine.id}>
+                  <ViewRunner viewId={view.id} refs={live.refs} flags={view.flags} plan={live.plan} view={toStoreView(store.snapshot)} />
+                </EngineScope>
               ) : (
                 <p className="muted small">Your role can see this plan; an operator can run it.</p>
               )}
