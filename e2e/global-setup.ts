@@ -5,12 +5,14 @@ import type { Role } from '../lib/auth/roles';
 import { startEngine } from '../lib/testbed/engine';
 import { DB_FILE, stateFile, USERS } from './support/auth';
 import { buildE2eStore } from './support/fixture-store';
+import { buildSecondStore, SECOND_DIR, SECOND_HOST_FILE } from './support/second-engine';
 import { HOST_FILE, SOCKET_LINK, TEST_DIR } from './support/settings';
 
 /**
  * Starts a private engine (never the host's /var/run/docker.sock), builds the known store, points
  * the app's socket link at it, creates one user per role and signs each in through /signin, saving
- * the browser state for the specs. The operator's first dashboard load also warms the snapshot, so
+ * the browser state for the specs (a second engine with its own small store waits for the engines
+ * spec). The operator's first dashboard load also warms the snapshot, so
  * the first spec does not pay for the cold read. The engine is stopped by globalTeardown.
  */
 export default async function globalSetup(config: FullConfig): Promise<void> {
@@ -21,6 +23,10 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   rmSync(SOCKET_LINK, { force: true });
   symlinkSync(engine.host.replace(/^unix:\/\//, ''), SOCKET_LINK);
   await buildE2eStore(engine.host);
+  // A second engine, only reachable once an admin registers it (e2e/engines.spec.ts).
+  const second = await startEngine({ kind: 'v20', dir: SECOND_DIR, fresh: true });
+  writeFileSync(SECOND_HOST_FILE, second.host);
+  await buildSecondStore(second.host);
   for (const [role, u] of Object.entries(USERS)) {
     execFileSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/user.ts', 'add', u.username, role], {
       env: { ...process.env, LAYERLENS_DB: DB_FILE, LAYERLENS_PASSWORD: u.password },
