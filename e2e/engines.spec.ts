@@ -42,7 +42,7 @@ test.describe('an admin', () => {
     await expect(page.getByRole('combobox', { name: 'Engine' })).toHaveValue('second');
     const images = page.getByRole('main');
     for (const tag of SECOND_IMAGES) await expect(images.getByText(tag, { exact: true }).first()).toBeVisible();
-    await expect(images.getByText('ll-base:1', { exact: true })).toHaveCount(0);
+    await expect(images.getByText('svc:1', { exact: true })).toHaveCount(0);
 
     // The choice sticks (cookie): the dashboard without ?engine= is still the second engine.
     await dash.open();
@@ -64,7 +64,7 @@ test.describe('an admin', () => {
     // The header's switcher goes back to the default engine and its images.
     await page.getByRole('combobox', { name: 'Engine' }).selectOption('default');
     await expect(page).toHaveURL(/\/\?engine=default$/);
-    await expect(dash.checkbox('ll-base:1')).toBeVisible();
+    await expect(dash.checkbox('svc:1')).toBeVisible();
     await expect(images.getByText(SECOND_IMAGES[0]!, { exact: true })).toHaveCount(0);
   });
 });
