@@ -25,7 +25,7 @@ export async function addEngineAction(_prev: FormState, form: FormData): Promise
   const parsed = engineInput.safeParse({ name: form.get('name') ?? '', host: form.get('host') ?? '', certPath: form.get('certPath') ?? '' });
   if (!parsed.success) return { message: firstIssue(parsed.error) };
   const { certPath } = parsed.data;
-  const missing = certPath ? CERT_FILES.filter((f) => !existsSync(path.join(certPath, f))) : [];
+  const missing = certPath ? CERT_FILES.filter((f) => !existsSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ certPath, f))) : [];
   if (missing.length > 0) return { message: `The TLS folder ${certPath} lacks ${missing.join(', ')}` };
   const r = addEngine(getDb(), auth.actor, parsed.data);
   if (!r.ok) return { message: r.message };

@@ -5,13 +5,13 @@ import { listEngines } from '@/lib/store/engines';
 import { formatBytes, formatCount, formatTime } from '@/lib/viz/format';
 import { storeTotals } from '@/lib/viz/store-totals';
 import { toStoreView } from '@/lib/viz/store-view';
-import { CredentialsForm } from '../_components/credentials-form';
+import { EngineForm } from '../_components/engine-form';
 import { EngineRemoveButton } from '../_components/engine-remove-button';
 import { PageHeader } from '../_components/site-nav';
 import { pageUser } from '../_lib/auth';
 import { currentEngine, defaultEngine } from '../_lib/current-engine';
 import { probeStore } from '../_lib/load-store';
-import { addEngineAction, removeEngineAction, selectEngineAction } from './actions';
+import { removeEngineAction, selectEngineAction } from './actions';
 
 /**
  * Every registered engine with whether it answers now, its storage driver, image count and what
@@ -88,17 +88,7 @@ export default async function EnginesPage() {
               Addresses as DOCKER_HOST takes them: <code>unix:///var/run/docker.sock</code>, <code>tcp://host:2376</code> (with a folder holding ca.pem, cert.pem
               and key.pem for TLS) or <code>ssh://user@host</code> (through the server&apos;s ssh agent). An engine that does not answer yet can be registered.
             </p>
-            <CredentialsForm action={addEngineAction} submit="Register engine">
-              <label>
-                Name <input name="name" required maxLength={40} autoComplete="off" />
-              </label>
-              <label>
-                Address <input name="host" required maxLength={1000} autoComplete="off" placeholder="tcp://build-box:2376" />
-              </label>
-              <label>
-                TLS certificate folder (tcp only) <input name="certPath" maxLength={1000} autoComplete="off" placeholder="/etc/layerlens/certs/build-box" />
-              </label>
-            </CredentialsForm>
+            <EngineForm />
           </section>
         )}
       </main>
