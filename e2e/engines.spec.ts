@@ -78,4 +78,10 @@ test('an operator sees the engines but cannot register one: the POST is refused 
   const rows = (await (await page.request.get(`/audit/export.json?actor=${USERS.operator.username}&outcome=forbidden`)).json()) as AuditRow[];
   expect(rows[0]).toMatchObject({ action: 'addEngineAction', role: 'operator' });
   await expect(page.getByRole('table', { name: 'Engines' }).getByRole('row', { name: 'sneaky' })).toHaveCount(0);
+
+  // Actions name an engine only by a registered id: anything else is refused, nothing is dialled.
+  for (const engineId of [9999, 'unix:///var/run/docker.sock']) {
+    const preview = await postAction(page, actionId('app/actions.ts', 'previewAction'), [engineId, { refs: ['svc:1'], flags: { force: false, noPrune: false } }]);
+    expect(preview.body).toContain('No such engine: it may have been removed. Reload the page.');
+  }
 });

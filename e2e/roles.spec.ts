@@ -18,7 +18,7 @@ test.describe('a viewer', () => {
 
     // Bypass the UI: the exact request the Remove dialog would send.
     const reviewed = [{ ref: 'scratchpad:1', records: planned.map((l) => (l.startsWith('Untagged: ') ? { Untagged: l.slice(10) } : { Deleted: l.slice(9) })), error: null }];
-    const reply = await postAction(page, actionId('app/actions.ts', 'removeAction'), [{ refs: ['scratchpad:1'], flags: { force: false, noPrune: false }, reviewed }]);
+    const reply = await postAction(page, actionId('app/actions.ts', 'removeAction'), [1, { refs: ['scratchpad:1'], flags: { force: false, noPrune: false }, reviewed }]);
     expect(reply.status).toBe(200);
     expect(reply.body).toContain('Not allowed: removeAction needs the operator role (you are viewer).');
     expect(await docker('image', 'ls', '-q', 'scratchpad:1')).not.toBe('');
@@ -36,7 +36,7 @@ test('signed out, the dashboard sends you to sign in and the actions refuse', as
   await page.goto('/');
   await expect(page).toHaveURL(/\/signin\?next=%2F$/);
   await expect(page.getByRole('heading', { name: 'Sign in to layerlens' })).toBeVisible();
-  const reply = await postAction(page, actionId('app/actions.ts', 'previewAction'), [{ refs: ['ll-base:1'], flags: { force: false, noPrune: false } }]);
+  const reply = await postAction(page, actionId('app/actions.ts', 'previewAction'), [1, { refs: ['ll-base:1'], flags: { force: false, noPrune: false } }]);
   expect(reply.body).toContain('Not signed in');
   expect((await page.request.get('/audit/export.csv')).status()).toBe(401);
   await page.getByLabel('Username').fill(USERS.viewer.username);

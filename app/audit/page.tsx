@@ -34,7 +34,10 @@ function Row({ r }: { r: AuditRow }) {
         {r.role && <span className="muted"> ({r.role})</span>}
         {r.ip && <div className="muted small">{r.ip}</div>}
       </td>
-      <td>{r.action}</td>
+      <td>
+        {r.action}
+        {r.engine && <div className="muted small" title="Engine">on {r.engine}</div>}
+      </td>
       <td>{r.outcome}</td>
       <td>{r.refs?.join(' ')}</td>
       <td>
