@@ -3,7 +3,7 @@ import { stateFile, USERS } from './support/auth';
 import { docker, expect, test } from './support/dashboard';
 import { actionId, postAction } from './support/server-action';
 
-test('an operator saves a view, a viewer opens its link and sees the live plan and what changed, the operator runs it', async ({ dash, page, browser }) => {
+test('an operator saves a view, a viewer opens its link and sees the live plan and what changed, an operator runs it from another context', async ({ dash, page, browser }) => {
   // Extra tags on an image that keeps its own tags: running the view only untags.
   await docker('tag', 'app-api:1', 'teamview:1');
   await dash.open();
@@ -44,15 +44,23 @@ test('an operator saves a view, a viewer opens its link and sees the live plan a
   }
   expect(await docker('image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', '--filter', 'reference=teamview')).toContain('teamview:2');
 
-  // The operator runs the view through the confirmation dialog.
-  await expect(page.getByRole('list', { name: 'Planned output' }).getByRole('listitem')).toHaveText(['Untagged: teamview:1', 'Untagged: teamview:2']);
-  await page.getByRole('button', { name: 'Run view' }).click();
-  const dialog = dash.dialog();
-  await expect(dialog.getByRole('list', { name: 'Records about to happen' }).getByRole('listitem')).toHaveText(['Untagged: teamview:1', 'Untagged: teamview:2']);
-  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
-  await expect(dialog.getByRole('list', { name: 'Engine output' }).getByRole('listitem')).toHaveText(['Untagged: teamview:1', 'Untagged: teamview:2']);
-  await expect(dialog.getByText('Done: the engine answered every request as planned.')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Another operator session opens the shared link in its own browser context and runs the view
+  // through the confirmation dialog.
+  const opCtx = await browser.newContext({ storageState: stateFile('operator') });
+  try {
+    const op = await opCtx.newPage();
+    await op.goto(url);
+    await expect(op.getByRole('list', { name: 'Planned output' }).getByRole('listitem')).toHaveText(['Untagged: teamview:1', 'Untagged: teamview:2']);
+    await op.getByRole('button', { name: 'Run view' }).click();
+    const dialog = op.getByRole('dialog');
+    await expect(dialog.getByRole('list', { name: 'Records about to happen' }).getByRole('listitem')).toHaveText(['Untagged: teamview:1', 'Untagged: teamview:2']);
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(dialog.getByRole('list', { name: 'Engine output' }).getByRole('listitem')).toHaveText(['Untagged: teamview:1', 'Untagged: teamview:2']);
+    await expect(dialog.getByText('Done: the engine answered every request as planned.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  } finally {
+    await opCtx.close();
+  }
   expect(await docker('image', 'ls', '-q', '--filter', 'reference=teamview')).toBe('');
   expect(await docker('image', 'ls', '-q', 'app-api:1')).not.toBe('');
 
