@@ -7,10 +7,8 @@ import { listImages } from '@/lib/model/image-list';
 import type { Plan } from '@/lib/model/plan-types';
 import { planRemoval } from '@/lib/model/planner';
 import { parseFilterText } from '@/lib/viz/filter-text';
-import { requireRole } from './_lib/auth';
-import { resolveEngine } from './_lib/current-engine';
-import { engineFailure } from './_lib/load-store';
-import { containersInput, filterInput, firstIssue, previewInput, removeInput } from './_lib/schemas';
+import { engineAction, guarded } from './_lib/engine-action';
+import { containersInput, filterInput, previewInput, removeInput } from './_lib/schemas';
 
 /** Expected failures come back as values; the UI shows `message` and nothing changed. */
 export type Failure = { ok: false; message: string };
@@ -19,33 +17,13 @@ export type RemoveResult = { ok: true; result: ApplyResult } | Failure;
 export type ContainersResult = { ok: true; results: Array<{ id: string; removed: boolean; message?: string }> } | Failure;
 export type FilterResult = { ok: true; ids: string[]; notes: string[] } | Failure;
 
-/** Runs `fn`, turning an unreachable engine into a value; other errors are bugs and throw. */
-async function guarded<T>(fn: () => Promise<T>): Promise<T | Failure> {
-  try {
-    return await fn();
-  } catch (e) {
-    const message = engineFailure(e);
-    if (message) return { ok: false, message };
-    throw e;
-  }
-}
-
-/**
- * Every action takes the id of the engine the page is about as its first (bound) argument and
- * resolves it through the store; an address never comes from the client.
- */
-
 /** What `docker image rm` would do now, on the engine's current state. Reads only. */
 export async function previewAction(engineId: unknown, input: unknown): Promise<PreviewResult> {
-  const auth = await requireRole('viewer', 'previewAction');
-  if (!auth.ok) return auth;
-  const target = resolveEngine(engineId);
-  if (!target.ok) return target;
-  const parsed = previewInput.safeParse(input);
-  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
-  const { refs, flags } = parsed.data;
+  const start = await engineAction('viewer', 'previewAction', engineId, previewInput, input);
+  if (!start.ok) return start;
+  const { refs, flags } = start.data;
   return guarded(async () => {
-    const snapshot = await target.svc.snapshot();
+    const snapshot = await start.target.svc.snapshot();
     return { ok: true as const, plan: planRemoval(snapshot, refs, flags), readAt: snapshot.readAt };
   });
 }
@@ -56,43 +34,31 @@ export async function previewAction(engineId: unknown, input: unknown): Promise<
  * rule 5); whatever happens, it writes the audit row (rule 11).
  */
 export async function removeAction(engineId: unknown, input: unknown): Promise<RemoveResult> {
-  const auth = await requireRole('operator', 'removeAction');
-  if (!auth.ok) return auth;
-  const target = resolveEngine(engineId);
-  if (!target.ok) return target;
-  const parsed = removeInput.safeParse(input);
-  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
-  const { refs, flags, reviewed } = parsed.data;
-  const out = await guarded(async () => ({ ok: true as const, result: await removeImages(target.svc, auth.actor, refs, flags, { steps: reviewed }) }));
+  const start = await engineAction('operator', 'removeAction', engineId, removeInput, input);
+  if (!start.ok) return start;
+  const { refs, flags, reviewed } = start.data;
+  const out = await guarded(async () => ({ ok: true as const, result: await removeImages(start.target.svc, start.auth.actor, refs, flags, { steps: reviewed }) }));
   if (out.ok) refresh();
   return out;
 }
 
 /** Removes containers the user picked by name; lib/engine refuses running ones and keeps volumes. */
 export async function removeContainersAction(engineId: unknown, input: unknown): Promise<ContainersResult> {
-  const auth = await requireRole('operator', 'removeContainersAction');
-  if (!auth.ok) return auth;
-  const target = resolveEngine(engineId);
-  if (!target.ok) return target;
-  const parsed = containersInput.safeParse(input);
-  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
-  const out = await guarded(async () => ({ ok: true as const, results: await removeContainers(target.svc, auth.actor, parsed.data.ids) }));
+  const start = await engineAction('operator', 'removeContainersAction', engineId, containersInput, input);
+  if (!start.ok) return start;
+  const out = await guarded(async () => ({ ok: true as const, results: await removeContainers(start.target.svc, start.auth.actor, start.data.ids) }));
   if (out.ok) refresh();
   return out;
 }
 
 /** `docker image ls [-a] --filter …` on the current snapshot, with the engine's semantics and errors. */
 export async function filterAction(engineId: unknown, input: unknown): Promise<FilterResult> {
-  const auth = await requireRole('viewer', 'filterAction');
-  if (!auth.ok) return auth;
-  const target = resolveEngine(engineId);
-  if (!target.ok) return target;
-  const parsed = filterInput.safeParse(input);
-  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
-  const terms = parseFilterText(parsed.data.text);
+  const start = await engineAction('viewer', 'filterAction', engineId, filterInput, input);
+  if (!start.ok) return start;
+  const terms = parseFilterText(start.data.text);
   if (!terms.ok) return terms;
   return guarded(async () => {
-    const listed = listImages(await target.svc.snapshot(), { all: parsed.data.all, filters: terms.filters });
+    const listed = listImages(await start.target.svc.snapshot(), { all: start.data.all, filters: terms.filters });
     if (!listed.ok) return { ok: false as const, message: `Error response from daemon: ${listed.message}` };
     return { ok: true as const, ids: listed.images.map((i) => i.id), notes: listed.notes };
   });

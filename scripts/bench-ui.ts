@@ -3,10 +3,11 @@
  * page's `layerlens:interactive` mark), time until the DAG has drawn (`layerlens:dag-rendered`), and
  * the time from a selection click to the next painted frame.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { ensureBuild, nextBin } from './ensure-build.mjs';
 
 const root = path.resolve(__dirname, '..');
 
@@ -35,8 +36,8 @@ async function waitFor(url: string, ms: number): Promise<void> {
 }
 
 export async function benchUi(dockerHost: string): Promise<void> {
-  const next = require.resolve('next/dist/bin/next');
-  if (spawnSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'ignore' }).status !== 0) throw new Error('next build failed');
+  ensureBuild(root, { stdio: 'ignore' });
+  const next = nextBin(root);
   const port = await freePort();
   const server = spawn(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: root,

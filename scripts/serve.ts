@@ -5,11 +5,12 @@
  * sandbox engine (Debian's dockerd 20.10, data under LAYERLENS_DATA/engine, demo store seeded
  * once). The sandbox lives as long as this process and is stopped by pid when it ends.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { buildDemoStore } from '../lib/testbed/demo-store';
+import { ensureBuild, nextBin } from './ensure-build.mjs';
 import { startEngine, type RunningEngine } from '../lib/testbed/engine';
 
 const root = path.resolve(__dirname, '..');
@@ -52,37 +53,19 @@ async function chooseEngine(): Promise<{ dockerHost: string; sandbox?: RunningEn
   return { dockerHost: sandbox.host, sandbox };
 }
 
-/** Newest modification time below these folders, to rebuild only when sources changed. */
-function newestSource(dirs: string[]): number {
-  let newest = 0;
-  const walk = (d: string) => {
-    if (!fs.existsSync(d)) return;
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  dirs.forEach((d) => walk(path.join(root, d)));
-  for (const f of ['package-lock.json', 'next.config.js', 'tsconfig.json', 'instrumentation.ts']) newest = Math.max(newest, fs.statSync(path.join(root, f)).mtimeMs);
-  return newest;
-}
-
-function ensureBuild(): void {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSource(['app', 'lib', 'public'])) return;
-  say('building the dashboard (next build)…');
-  const r = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) {
-    say('the build failed; see above.');
+function buildIfStale(): void {
+  try {
+    if (ensureBuild(root) !== 'reused') say('dashboard built (next build)');
+  } catch (e) {
+    say(e instanceof Error ? e.message : String(e));
     process.exit(1);
   }
 }
 
 async function main(): Promise<void> {
-  ensureBuild();
+  buildIfStale();
   const { dockerHost, sandbox } = await chooseEngine();
-  const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-H', host, '-p', port], {
+  const server = spawn(process.execPath, [nextBin(root), 'start', '-H', host, '-p', port], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, DOCKER_HOST: dockerHost, LAYERLENS_SANDBOX: sandbox ? '1' : '', LAYERLENS_DATA: dataDir },

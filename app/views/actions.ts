@@ -8,7 +8,8 @@ import { getDb } from '@/lib/store/db';
 import { createView, deleteView, getView, recordViewRun } from '@/lib/store/views';
 import type { Failure, RemoveResult } from '../actions';
 import { requireRole } from '../_lib/auth';
-import { engineOfView, resolveEngine, serviceOf } from '../_lib/current-engine';
+import { engineOfView, serviceOf } from '../_lib/current-engine';
+import { engineAction, guarded } from '../_lib/engine-action';
 import { engineFailure } from '../_lib/load-store';
 import { firstIssue, removeInput, saveViewInput, viewId } from '../_lib/schemas';
 import { liveViewOf } from '../_lib/view-live';
@@ -21,24 +22,16 @@ export type SaveViewResult = { ok: true; id: string } | Failure;
  * summary is stored, so the view can later say what changed.
  */
 export async function saveViewAction(engineId: unknown, input: unknown): Promise<SaveViewResult> {
-  const auth = await requireRole('operator', 'saveViewAction');
-  if (!auth.ok) return auth;
-  const target = resolveEngine(engineId);
-  if (!target.ok) return target;
-  const parsed = saveViewInput.safeParse(input);
-  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
-  const v = parsed.data;
-  try {
-    const live = liveViewOf(v, await target.svc.snapshot());
+  const start = await engineAction('operator', 'saveViewAction', engineId, saveViewInput, input);
+  if (!start.ok) return start;
+  const v = start.data;
+  return guarded(async () => {
+    const live = liveViewOf(v, await start.target.svc.snapshot());
     if (!live.ok) return live;
-    const id = createView(getDb(), auth.actor, { ...v, summary: summarize(live), engineId: target.engine.id });
+    const id = createView(getDb(), start.auth.actor, { ...v, summary: summarize(live), engineId: start.target.engine.id });
     revalidatePath('/views');
-    return { ok: true, id };
-  } catch (e) {
-    const message = engineFailure(e);
-    if (message) return { ok: false, message };
-    throw e;
-  }
+    return { ok: true as const, id };
+  });
 }
 
 /** Deletes a view, for operators; the audit log keeps its creation and runs. */

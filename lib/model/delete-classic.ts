@@ -1,4 +1,4 @@
-import { deleteError, type DeleteError, type DeleteRecord } from './plan-types';
+import { deleteError, type DeleteError, type DeleteOutcome, type DeleteRecord } from './plan-types';
 import {
   checkBlankName,
   isImageIdPrefix,
@@ -22,7 +22,7 @@ export function deleteClassic(
   force: boolean,
   prune: boolean,
   apiVersion: string,
-): { records: DeleteRecord[]; error: DeleteError | null; imageId?: string } {
+): DeleteOutcome {
   const records: DeleteRecord[] = [];
   const fail = (error: DeleteError, imageId?: string) => ({ records: [], error, imageId });
   // Go's strings.TrimSpace, not JS trim: they disagree on U+0085 and U+FEFF (sec. 1.1).

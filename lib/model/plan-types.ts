@@ -16,6 +16,13 @@ export interface RemovalFlags {
   noPrune: boolean;
 }
 
+/** One simulated DELETE on a store (either image store's algorithm): reply and resolved image. */
+export interface DeleteOutcome {
+  records: DeleteRecord[];
+  error: DeleteError | null;
+  imageId?: string;
+}
+
 /** The simulated reply to one DELETE, plus what it resolved to. */
 export interface PlanStep {
   ref: string;
